@@ -1,0 +1,15 @@
+// The navigation, filtered by what the signed-in role may do (the same rules as the data layer).
+import { can, type Action } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/types";
+
+type NavLink = { href: string; label: string; action?: Action };
+
+const LINKS: NavLink[] = [
+  { href: "/", label: "Home" },
+  { href: "/seeds", label: "Seeds", action: "seed.read" },
+  { href: "/admin/users", label: "Users", action: "user.manage" },
+];
+
+export function navLinksFor(actor: Actor): { href: string; label: string }[] {
+  return LINKS.filter((l) => !l.action || can(actor, l.action)).map(({ href, label }) => ({ href, label }));
+}

@@ -1,0 +1,37 @@
+import "server-only";
+// Who is asking, for pages, actions and routes. The JWT says who signed in; the database says whether
+// that account is still active and what its role is now (so deactivation and role changes apply at once).
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { getDb } from "../db";
+import { AppError } from "../errors";
+import { getAuthOptions } from "./options";
+import type { Role, SessionUser } from "./types";
+
+export async function getSessionUser(): Promise<SessionUser | null> {
+  const session = await getServerSession(getAuthOptions());
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await getDb().user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, active: true } });
+  if (!user?.active) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first.");
+  return user;
+}
+
+export async function requireRole(...roles: Role[]): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!roles.includes(user.role)) throw new AppError("FORBIDDEN", `This needs one of the roles: ${roles.join(", ")}.`);
+  return user;
+}
+
+/** For Server Component pages: redirect to /login instead of throwing. */
+export async function requirePageUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect("/login");
+  return user;
+}

@@ -1,0 +1,37 @@
+// The one place that reads process.env. Parsed lazily with zod so `next build` works without a database.
+import { z } from "zod";
+
+const ZEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url().optional(),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  FIELDWORK_DATA_DIR: z.string().default(".data"),
+  FIELDWORK_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  DEMO_PASSWORD: z.string().min(8).optional(),
+  SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
+  SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  LATEX_MAX_EXPAND: z.coerce.number().int().min(10).max(100000).default(1000),
+});
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+let cached: TEnv | undefined;
+
+export function getEnv(): TEnv {
+  if (!cached) {
+    const parsed = ZEnv.safeParse(process.env);
+    if (!parsed.success) {
+      const where = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new Error(`Invalid environment: ${where}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+/** For tests and the CLI, which change the environment after start-up. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}

@@ -1,0 +1,150 @@
+// LaTeX *text* (paragraphs, lists, emphasis, $…$, \[…\], equation/align…) → safe HTML.
+// unified-latex parses the text and turns it into hast; every math node is then typeset by KaTeX
+// (trust: false, bounded macro expansion) from its original source slice, so errors point at the
+// right line and column. hast-util-sanitize strips anything that is not plain structure (links,
+// images, attributes), so user text can never become raw HTML. Pure: runs on the server and in the browser.
+import katex from "katex";
+import type { Element, ElementContent, Root, RootContent } from "hast";
+import { sanitize, defaultSchema, type Schema } from "hast-util-sanitize";
+import { toHtml } from "hast-util-to-html";
+import { unified } from "unified";
+import { parse } from "@unified-latex/unified-latex-util-parse";
+import { unifiedLatexToHast } from "@unified-latex/unified-latex-to-hast";
+import { visit } from "@unified-latex/unified-latex-util-visit";
+import type * as Ast from "@unified-latex/unified-latex-types";
+
+export type LatexError = { message: string; line: number; column: number; source: string };
+export type RenderedLatex = { html: string; errors: LatexError[] };
+export type RenderOptions = { macros?: Record<string, string>; maxExpand?: number };
+
+const DEFAULT_MAX_EXPAND = 1000;
+// Numbering/labels are document features; in a preview they only get in the way.
+const BUILTIN_MACROS: Record<string, string> = { "\\nonumber": "" };
+const LABEL = /\\label\s*\{[^{}]*\}/g;
+
+const SCHEMA: Schema = {
+  ...defaultSchema,
+  clobberPrefix: "",
+  attributes: { "*": ["className"] },
+  tagNames: [...(defaultSchema.tagNames ?? []).filter((t) => !["a", "img", "input"].includes(t)), "span", "div"],
+  protocols: {},
+};
+
+type MathSlice = { tex: string; display: boolean; line: number; column: number; source: string };
+
+export function renderLatexText(source: string, options: RenderOptions = {}): RenderedLatex {
+  let ast: Ast.Root;
+  try {
+    ast = parse(source);
+  } catch (error) {
+    const err = { message: errorMessage(error), line: 1, column: 1, source: source.slice(0, 200) };
+    return { html: toHtml(errorNode(err)), errors: [err] };
+  }
+  const slices = collectMath(ast, source);
+  const hast = sanitize(toHast(ast), SCHEMA) as Root;
+  const errors: LatexError[] = [];
+  let index = 0;
+  const replaceMath = (nodes: (RootContent | ElementContent)[]) => {
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i];
+      if (node.type !== "element") continue;
+      const kind = mathKind(node);
+      if (!kind) {
+        replaceMath(node.children);
+        continue;
+      }
+      const slice = slices[index++] ?? fallbackSlice(node, kind === "display");
+      const rendered = typeset(slice, options);
+      if ("error" in rendered) errors.push(rendered.error);
+      nodes[i] = "error" in rendered ? errorNode(rendered.error) : rawNode(rendered.html);
+    }
+  };
+  replaceMath(hast.children);
+  return { html: toHtml(hast, { allowDangerousHtml: true }), errors };
+}
+
+function toHast(ast: Ast.Root): Root {
+  return unified().use(unifiedLatexToHast).runSync(ast) as unknown as Root;
+}
+
+function collectMath(ast: Ast.Root, source: string): MathSlice[] {
+  const slices: MathSlice[] = [];
+  visit(ast, (node) => {
+    if (node.type !== "inlinemath" && node.type !== "displaymath" && node.type !== "mathenv") return;
+    const pos = node.position;
+    if (!pos) return;
+    const raw = source.slice(pos.start.offset, pos.end.offset);
+    const tex = node.type === "mathenv" ? raw : stripDelimiters(raw);
+    slices.push({ tex, display: node.type !== "inlinemath", line: pos.start.line, column: pos.start.column, source: raw });
+  });
+  return slices;
+}
+
+function stripDelimiters(raw: string): string {
+  for (const [open, close] of [["$$", "$$"], ["\\[", "\\]"], ["\\(", "\\)"], ["$", "$"]]) {
+    if (raw.startsWith(open) && raw.endsWith(close) && raw.length >= open.length + close.length) {
+      return raw.slice(open.length, raw.length - close.length);
+    }
+  }
+  return raw;
+}
+
+function typeset(slice: MathSlice, options: RenderOptions): { html: string } | { error: LatexError } {
+  try {
+    const html = katex.renderToString(slice.tex.replace(LABEL, ""), {
+      displayMode: slice.display,
+      throwOnError: true,
+      trust: false,
+      strict: "ignore",
+      maxExpand: options.maxExpand ?? DEFAULT_MAX_EXPAND,
+      maxSize: 50,
+      // KaTeX writes \gdef results into this object: give it a fresh copy every time.
+      macros: { ...BUILTIN_MACROS, ...(options.macros ?? {}) },
+    });
+    return { html };
+  } catch (error) {
+    return { error: { message: errorMessage(error), line: slice.line, column: slice.column, source: slice.source } };
+  }
+}
+
+function mathKind(node: Element): "inline" | "display" | undefined {
+  const cls = node.properties?.className;
+  const list = Array.isArray(cls) ? cls.map(String) : typeof cls === "string" ? cls.split(" ") : [];
+  if (list.includes("inline-math")) return "inline";
+  if (list.includes("display-math")) return "display";
+  return undefined;
+}
+
+function fallbackSlice(node: Element, display: boolean): MathSlice {
+  const tex = textOf(node);
+  return { tex, display, line: 0, column: 0, source: tex };
+}
+
+function textOf(node: ElementContent | Element): string {
+  if (node.type === "text") return node.value;
+  if (node.type === "element") return node.children.map(textOf).join("");
+  return "";
+}
+
+function errorMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/^KaTeX parse error: /, "").split("\n")[0].slice(0, 300);
+}
+
+function errorNode(err: LatexError): Element {
+  const where = err.line ? `line ${err.line}, column ${err.column}: ` : "";
+  return {
+    type: "element",
+    tagName: "span",
+    properties: { className: ["latex-error"], role: "note" },
+    children: [
+      { type: "element", tagName: "span", properties: { className: ["latex-error-message"] }, children: [{ type: "text", value: `LaTeX error — ${where}${err.message}` }] },
+      { type: "element", tagName: "code", properties: { className: ["latex-error-source"] }, children: [{ type: "text", value: err.source }] },
+    ],
+  };
+}
+
+/** hast's "raw" node (serialised verbatim with allowDangerousHtml): only ever KaTeX output. */
+function rawNode(html: string): Element {
+  return { type: "raw", value: html } as unknown as Element;
+}

@@ -1,0 +1,16 @@
+// Entry point of the `fieldwork` command. One module per domain registers its sub-commands.
+import { Command } from "commander";
+import { registerDbCommands } from "./commands/db";
+import { registerStartCommand } from "./commands/start";
+import { registerUserCommands } from "./commands/user";
+
+const program = new Command()
+  .name("fieldwork")
+  .description("Fieldwork: verifiable physics training data")
+  .showHelpAfterError();
+
+registerStartCommand(program);
+registerDbCommands(program);
+registerUserCommands(program);
+
+await program.parseAsync(process.argv);
