@@ -89,7 +89,24 @@ function stripDelimiters(raw: string): string {
   return raw;
 }
 
+// Re-rendering a preview after a keystroke re-typesets mostly unchanged formulas: remember recent results.
+const TYPESET_CACHE_SIZE = 2000;
+const typesetCache = new Map<string, { html: string } | { error: LatexError }>();
+
 function typeset(slice: MathSlice, options: RenderOptions): { html: string } | { error: LatexError } {
+  const key = `${slice.display ? "D" : "I"}${options.maxExpand ?? ""}\u0000${JSON.stringify(options.macros ?? {})}\u0000${slice.tex}`;
+  const cached = typesetCache.get(key);
+  if (cached) {
+    // Positions differ between occurrences of the same formula: re-attach this one's.
+    return "error" in cached ? { error: { ...cached.error, line: slice.line, column: slice.column, source: slice.source } } : cached;
+  }
+  const result = typesetUncached(slice, options);
+  if (typesetCache.size >= TYPESET_CACHE_SIZE) typesetCache.delete(typesetCache.keys().next().value!);
+  typesetCache.set(key, result);
+  return result;
+}
+
+function typesetUncached(slice: MathSlice, options: RenderOptions): { html: string } | { error: LatexError } {
   try {
     const html = katex.renderToString(slice.tex.replace(LABEL, ""), {
       displayMode: slice.display,

@@ -28,10 +28,13 @@ export async function listSeeds(actor: Actor, rawQuery: unknown): Promise<SeedPa
     where: {
       ...(query.status ? { status: query.status } : {}),
       ...(query.source ? { source: { identifier: query.source } } : {}),
-      ...(query.q
-        ? { OR: [{ problem: { contains: query.q, mode: "insensitive" } }, { title: { contains: query.q, mode: "insensitive" } }] }
-        : {}),
-      ...afterCursor(cursor),
+      // Text search and the cursor are both OR-conditions: combine them with AND, never by spreading.
+      AND: [
+        query.q
+          ? { OR: [{ problem: { contains: query.q, mode: "insensitive" as const } }, { title: { contains: query.q, mode: "insensitive" as const } }] }
+          : {},
+        afterCursor(cursor),
+      ],
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,

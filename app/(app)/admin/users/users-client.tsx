@@ -72,7 +72,7 @@ function FieldError({ message }: { message: string }) {
 function ActionMessage({ state }: { state: { ok: boolean; message?: string; error?: string } | null }) {
   if (!state) return null;
   return (
-    <p role={state.ok ? "status" : "alert"} className={`mt-1 text-xs ${state.ok ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}`}>
+    <p role={state.ok ? "status" : "alert"} data-testid="action-message" className={`mt-1 text-xs ${state.ok ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}`}>
       {state.ok ? state.message : state.error}
     </p>
   );

@@ -1,0 +1,16 @@
+// npm run bench [name…] — runs the named benchmarks (all when none is named) and prints figures and the machine.
+import os from "node:os";
+import { benchLatexRender } from "./latex-render";
+
+const BENCHES: Record<string, () => Promise<void> | void> = {
+  latex: benchLatexRender,
+};
+
+const names = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+const unknown = names.filter((n) => !BENCHES[n]);
+if (unknown.length) {
+  console.error(`Unknown benchmark(s): ${unknown.join(", ")}. Known: ${Object.keys(BENCHES).join(", ")}`);
+  process.exit(1);
+}
+console.log(`machine: ${os.cpus()[0]?.model ?? "unknown CPU"} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+for (const name of names.length ? names : Object.keys(BENCHES)) await BENCHES[name]();

@@ -1,0 +1,37 @@
+// Browsing seeds: list, filters, rendered LaTeX with the source's macros, and an inline LaTeX error.
+import { expect, test } from "@playwright/test";
+import { storageStateFor } from "./support";
+
+test.use({ storageState: storageStateFor("annotator") });
+
+test("the seed list shows the demo problems and filters by text", async ({ page }) => {
+  await page.goto("/seeds");
+  const rows = page.getByTestId("seed-table").locator("tbody tr");
+  await expect(rows).toHaveCount(11);
+  await page.getByLabel("Search").fill("Casimir");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/q=Casimir/);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("Casimir energy in one dimension");
+});
+
+test("a seed page renders its problem and solution as math, with the source's macros", async ({ page }) => {
+  await page.goto("/seeds");
+  await page.getByRole("link", { name: "Trace of gamma matrices" }).click();
+  const problem = page.getByTestId("seed-problem");
+  await expect(problem.locator(".katex").first()).toBeVisible();
+  await expect(problem.locator(".latex-error")).toHaveCount(0); // \Tr and \slashed come from the source's macros
+  await expect(page.getByTestId("seed-solution").locator(".katex-display")).toBeVisible();
+});
+
+test("the broken seed shows the LaTeX error in place, with its source, and the rest still renders", async ({ page }) => {
+  await page.goto("/seeds?q=broken");
+  await page.getByRole("link", { name: "Propagator pole (broken LaTeX)" }).click();
+  const problem = page.getByTestId("seed-problem");
+  const error = problem.locator(".latex-error");
+  await expect(error).toHaveCount(1);
+  await expect(error).toContainText("line 2");
+  await expect(error.locator(".latex-error-source")).toContainText("\\frac{i}{p^2 - m^2 + i\\epsilon");
+  await expect(problem.locator(".katex").first()).toBeVisible();
+  await expect(page.getByTestId("seed-solution").locator(".katex")).toBeVisible();
+});

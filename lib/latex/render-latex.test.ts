@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { renderLatexText } from "./render-latex";
+
+describe("renderLatexText", () => {
+  it("typesets inline, display and environment math inside text structure", () => {
+    const { html, errors } = renderLatexText(
+      String.raw`Find $\beta(g)$ for \emph{this} theory:
+\[ \mathcal{L} = \frac12(\partial\phi)^2 \]
+\begin{enumerate}\item one $a$ \item two\end{enumerate}
+\begin{align} x &= 1 \label{eq:x} \\ y &= 2 \end{align}`,
+    );
+    expect(errors).toEqual([]);
+    expect(html.match(/class="katex"/g)).toHaveLength(4);
+    expect(html).toContain('class="katex-display"');
+    expect(html).toContain("<em");
+    expect(html).toMatch(/<ol[^>]*>\s*<li>/);
+    expect(html).not.toContain("eq:x");
+  });
+
+  it("applies source macros", () => {
+    const without = renderLatexText(String.raw`$\Lag^3$`);
+    expect(without.errors[0].message).toMatch(/Undefined control sequence: \\Lag/);
+    const withMacros = renderLatexText(String.raw`$\Lag^3$`, { macros: { "\\Lag": "\\mathbb{L}" } });
+    expect(withMacros.errors).toEqual([]);
+    expect(withMacros.html).toContain("mathbb");
+  });
+
+  it("locates a broken formula at its line and column, keeps its source and renders the rest", () => {
+    const { html, errors } = renderLatexText("First line $a+b$.\nThen $\\frac{1}{2$ breaks, and $c$ is fine.");
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ line: 2, column: 6, source: "$\\frac{1}{2$" });
+    expect(html).toContain('class="latex-error"');
+    expect(html).toContain("line 2, column 6");
+    expect(html.match(/class="katex"/g)).toHaveLength(2);
+  });
+
+  it("never emits raw HTML, links, images or script from user text", () => {
+    const { html } = renderLatexText(
+      String.raw`<script>alert(1)</script> <img src=x onerror=alert(1)> \href{javascript:alert(1)}{click} \url{javascript:x} \includegraphics{a.png} $\href{javascript:alert(2)}{y}$`,
+    );
+    const tags = html.match(/<[a-z][^>]*>/gi) ?? [];
+    expect(tags.filter((t) => /^<(script|img|a|iframe|object)\b/i.test(t))).toEqual([]);
+    expect(tags.filter((t) => /\s(href|src|on[a-z]+)=/i.test(t))).toEqual([]);
+    expect(html).toContain("&#x3C;script>");
+  });
+
+  it("bounds macro expansion (a self-referential macro is an error, not a hang)", () => {
+    const { errors } = renderLatexText(String.raw`$\loop$`, { macros: { "\\loop": "\\loop\\loop" }, maxExpand: 50 });
+    expect(errors[0].message).toMatch(/Too many expansions/);
+  });
+});

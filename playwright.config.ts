@@ -1,0 +1,53 @@
+// Browser tests against the production build, started exactly as users start it (`fieldwork start`),
+// on a fresh data dir with the demo data. Debian's Chromium when present, Playwright's own otherwise.
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+const BASE_URL = `http://localhost:${PORT}`;
+const SYSTEM_CHROMIUM = "/usr/bin/chromium";
+export const DEMO_PASSWORD = "e2e-demo-password";
+
+const serverEnv: Record<string, string> = {
+  ...(process.env as Record<string, string>),
+  FIELDWORK_DATA_DIR: ".data/e2e",
+  FIELDWORK_PG_PORT: process.env.E2E_PG_PORT ?? "54339",
+  PORT: String(PORT),
+  NEXTAUTH_URL: BASE_URL,
+  DEMO_PASSWORD,
+};
+delete serverEnv.DATABASE_URL;
+delete serverEnv.NEXTAUTH_SECRET;
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  reporter: [["list"]],
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: BASE_URL,
+    trace: "retain-on-failure",
+    launchOptions: existsSync(SYSTEM_CHROMIUM)
+      ? {
+          executablePath: SYSTEM_CHROMIUM,
+          args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        }
+      : {},
+  },
+  projects: [
+    { name: "setup", testMatch: /.*\.setup\.ts/ },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+  ],
+  webServer: {
+    command: "rm -rf .data/e2e && node scripts/fieldwork.mjs start",
+    url: `${BASE_URL}/api/health`,
+    env: serverEnv,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});
