@@ -49,3 +49,22 @@ describe("renderLatexText", () => {
     expect(errors[0].message).toMatch(/Too many expansions/);
   });
 });
+
+describe("renderLatexText across paragraphs", () => {
+  it("reports errors in later paragraphs at their absolute line, also when served from the cache", () => {
+    const source = "Intro $a$.\n\nMiddle $b$.\n\nBroken $\\frac{1}{$ here.";
+    for (let i = 0; i < 2; i++) {
+      const { html, errors } = renderLatexText(source);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatchObject({ line: 5, column: 8 });
+      expect(html).toContain("line 5, column 8");
+      expect(html.match(/class="katex"/g)).toHaveLength(2);
+    }
+  });
+
+  it("renders a list with blank lines between items as one list", () => {
+    const { html } = renderLatexText("\\begin{enumerate}\n\\item $x$\n\n\\item $y$\n\\end{enumerate}");
+    expect(html.match(/<ol/g)).toHaveLength(1);
+    expect(html.match(/<li/g)).toHaveLength(2);
+  });
+});

@@ -12,6 +12,7 @@ import { parse } from "@unified-latex/unified-latex-util-parse";
 import { unifiedLatexToHast } from "@unified-latex/unified-latex-to-hast";
 import { visit } from "@unified-latex/unified-latex-util-visit";
 import type * as Ast from "@unified-latex/unified-latex-types";
+import { splitLatexBlocks } from "./split-blocks";
 
 export type LatexError = { message: string; line: number; column: number; source: string };
 export type RenderedLatex = { html: string; errors: LatexError[] };
@@ -32,12 +33,37 @@ const SCHEMA: Schema = {
 
 type MathSlice = { tex: string; display: boolean; line: number; column: number; source: string };
 
+// A live preview re-renders after every keystroke; usually one paragraph changed. Blocks are rendered on
+// their own and remembered (keyed by their first line too, since error messages name absolute lines),
+// so the unchanged ones cost a lookup.
+const BLOCK_CACHE_SIZE = 500;
+const blockCache = new Map<string, RenderedLatex>();
+
 export function renderLatexText(source: string, options: RenderOptions = {}): RenderedLatex {
+  const blocks = splitLatexBlocks(source);
+  const optionsKey = `${options.maxExpand ?? ""}\u0000${JSON.stringify(options.macros ?? {})}`;
+  const parts: string[] = [];
+  const errors: LatexError[] = [];
+  for (const block of blocks) {
+    const key = `${optionsKey}\u0000${block.startLine}\u0000${block.text}`;
+    let rendered = blockCache.get(key);
+    if (!rendered) {
+      rendered = renderBlock(block.text, options, block.startLine - 1);
+      if (blockCache.size >= BLOCK_CACHE_SIZE) blockCache.delete(blockCache.keys().next().value!);
+      blockCache.set(key, rendered);
+    }
+    parts.push(blocks.length > 1 ? `<div class="latex-block">${rendered.html}</div>` : rendered.html);
+    errors.push(...rendered.errors);
+  }
+  return { html: parts.join("\n"), errors };
+}
+
+function renderBlock(source: string, options: RenderOptions, lineOffset = 0): RenderedLatex {
   let ast: Ast.Root;
   try {
     ast = parse(source);
   } catch (error) {
-    const err = { message: errorMessage(error), line: 1, column: 1, source: source.slice(0, 200) };
+    const err = { message: errorMessage(error), line: 1 + lineOffset, column: 1, source: source.slice(0, 200) };
     return { html: toHtml(errorNode(err)), errors: [err] };
   }
   const slices = collectMath(ast, source);
@@ -55,8 +81,13 @@ export function renderLatexText(source: string, options: RenderOptions = {}): Re
       }
       const slice = slices[index++] ?? fallbackSlice(node, kind === "display");
       const rendered = typeset(slice, options);
-      if ("error" in rendered) errors.push(rendered.error);
-      nodes[i] = "error" in rendered ? errorNode(rendered.error) : rawNode(rendered.html);
+      if ("error" in rendered) {
+        const error = { ...rendered.error, line: rendered.error.line && rendered.error.line + lineOffset };
+        errors.push(error);
+        nodes[i] = errorNode(error);
+      } else {
+        nodes[i] = rawNode(rendered.html);
+      }
     }
   };
   replaceMath(hast.children);
