@@ -3,19 +3,21 @@ import "server-only";
 // that account is still active and what its role is now (so deactivation and role changes apply at once).
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { getDb } from "../db";
 import { AppError } from "../errors";
 import { getAuthOptions } from "./options";
 import type { Role, SessionUser } from "./types";
 
-export async function getSessionUser(): Promise<SessionUser | null> {
+// Memoised per request: the layout and the page both ask, the database is asked once.
+export const getSessionUser = cache(async function getSessionUser(): Promise<SessionUser | null> {
   const session = await getServerSession(getAuthOptions());
   const id = session?.user?.id;
   if (!id) return null;
   const user = await getDb().user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, active: true } });
   if (!user?.active) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
-}
+});
 
 export async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();
