@@ -13,6 +13,8 @@ const ZEnv = z.object({
   SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
   SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   LATEX_MAX_EXPAND: z.coerce.number().int().min(10).max(100000).default(1000),
+  ITEM_MAX_TEXT_CHARS: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
+  ITEM_MAX_TEST_CASES: z.coerce.number().int().min(1).max(10_000).default(200),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

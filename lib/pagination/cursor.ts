@@ -1,10 +1,11 @@
-// Keyset pagination cursors: an opaque token for the (createdAt, id) of the last row on a page.
+// Keyset pagination cursors: an opaque token for the (timestamp, id) of the last row on a page, where the
+// timestamp is the list's sort key (createdAt for seeds, updatedAt for items).
 import { z } from "zod";
 
 export type Cursor = { at: Date; id: string };
 
-export function encodeCursor(row: { createdAt: Date; id: string }): string {
-  return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`, "utf8").toString("base64url");
+export function encodeCursor(at: Date, id: string): string {
+  return Buffer.from(`${at.toISOString()}|${id}`, "utf8").toString("base64url");
 }
 
 const ZDecoded = z.tuple([z.string().datetime(), z.string().uuid()]);
@@ -17,8 +18,10 @@ export function decodeCursor(token: string | undefined): Cursor | undefined {
   return { at: new Date(at), id };
 }
 
-/** Prisma `where` for rows strictly after the cursor in (createdAt desc, id desc) order. */
-export function afterCursor(cursor: Cursor | undefined) {
+/** Prisma `where` for rows strictly after the cursor in (key desc, id desc) order. */
+export function afterCursor<K extends "createdAt" | "updatedAt" = "createdAt">(cursor: Cursor | undefined, key: K = "createdAt" as K) {
   if (!cursor) return {};
-  return { OR: [{ createdAt: { lt: cursor.at } }, { createdAt: cursor.at, id: { lt: cursor.id } }] };
+  return { OR: [{ [key]: { lt: cursor.at } }, { [key]: cursor.at, id: { lt: cursor.id } }] } as {
+    OR: [Record<K, { lt: Date }>, Record<K, Date> & { id: { lt: string } }];
+  };
 }

@@ -56,6 +56,6 @@ export async function listSeeds(actor: Actor, rawQuery: unknown): Promise<SeedPa
       itemCount: s._count.items,
       createdAt: s.createdAt.toISOString(),
     })),
-    nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1]) : null,
+    nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1].createdAt, page[page.length - 1].id) : null,
   };
 }

@@ -26,3 +26,10 @@ export async function makeUser(role: Role, password = "correct horse battery"): 
 export async function makeSource(identifier = `src-${randomUUID().slice(0, 8)}`) {
   return getDb().source.create({ data: { identifier, kind: "OTHER" } });
 }
+
+export async function makeSeed(problem = `Compute $Z_${randomUUID().slice(0, 6)}$.`, solution: string | null = "$Z = 1$.") {
+  const source = await makeSource();
+  return getDb().seed.create({
+    data: { sourceId: source.id, problem, solution, location: "Problem 1", contentHash: randomUUID() },
+  });
+}

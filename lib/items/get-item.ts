@@ -1,0 +1,16 @@
+import "server-only";
+import { getDb } from "../db";
+import { AppError } from "../errors";
+import { assertCan, can } from "../auth/permissions";
+import type { Actor } from "../auth/types";
+import { ITEM_SELECT, parseItemId, toItemDetail, type ItemDetail } from "./item-record";
+
+export type ItemView = ItemDetail & { canEdit: boolean };
+
+/** GET /api/items/[id]: the item with its version, and whether the caller may edit it. */
+export async function getItem(actor: Actor, rawId: unknown): Promise<ItemView> {
+  assertCan(actor, "item.read");
+  const row = await getDb().item.findUnique({ where: { id: parseItemId(rawId) }, select: ITEM_SELECT });
+  if (!row) throw new AppError("NOT_FOUND", "No such item.");
+  return { ...toItemDetail(row), canEdit: row.status !== "REJECTED" && can(actor, "item.edit", row) };
+}

@@ -1,0 +1,134 @@
+import "server-only";
+// Between database rows and the item shapes the API and editor use: one place maps columns ↔ fields.
+import { ZodError } from "zod";
+import { getEnv } from "../env";
+import { AppError } from "../errors";
+import type { Tx } from "../db";
+import type { Prisma } from "../generated/prisma/client";
+import { toAnswerSpec } from "./answer-spec";
+import { ZTestCase, ZItemId, type ItemFields, type ItemLimits } from "./schemas";
+import type { TestCase } from "./test-values";
+
+export function getItemLimits(): ItemLimits {
+  const env = getEnv();
+  return { maxTextChars: env.ITEM_MAX_TEXT_CHARS, maxTestCases: env.ITEM_MAX_TEST_CASES };
+}
+
+export const ITEM_SELECT = {
+  id: true, seedId: true, status: true, version: true, authorId: true, assigneeId: true,
+  statement: true, description: true, solution: true, finalAnswer: true, referenceCode: true,
+  answerSpec: true, testCases: true, topic: true, level: true, difficulty: true, split: true,
+  sourceLocation: true, license: true, createdAt: true, updatedAt: true, submittedAt: true,
+  author: { select: { id: true, name: true } },
+  assignee: { select: { id: true, name: true } },
+  lastEditor: { select: { id: true, name: true } },
+} as const;
+
+export type ItemRow = Prisma.ItemGetPayload<{ select: typeof ITEM_SELECT }>;
+
+export type ItemDetail = ItemFields & {
+  id: string;
+  seedId: string;
+  status: ItemRow["status"];
+  version: number;
+  author: { id: string; name: string };
+  assignee: { id: string; name: string } | null;
+  lastEditor: { id: string; name: string } | null;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+};
+
+function toTestCases(value: unknown): TestCase[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((tc) => {
+    const parsed = ZTestCase.safeParse(tc);
+    return parsed.success ? [parsed.data as TestCase] : [];
+  });
+}
+
+/** The editable fields of a row, or of a stored revision snapshot (unknown JSON, read defensively). */
+export function fieldsOf(row: Record<string, unknown>): ItemFields {
+  const str = (v: unknown) => (typeof v === "string" ? v : "");
+  const oneOf = <T extends string>(v: unknown, allowed: readonly T[]) => (allowed.includes(v as T) ? (v as T) : null);
+  return {
+    statement: str(row.statement),
+    description: str(row.description),
+    solution: str(row.solution),
+    finalAnswer: str(row.finalAnswer),
+    referenceCode: str(row.referenceCode),
+    answerSpec: toAnswerSpec(row.answerSpec),
+    testCases: toTestCases(row.testCases),
+    topic: str(row.topic),
+    level: oneOf(row.level, ["ADVANCED_UNDERGRADUATE", "GRADUATE", "RESEARCH"] as const),
+    difficulty: oneOf(row.difficulty, ["EASY", "MEDIUM", "HARD"] as const),
+    split: oneOf(row.split, ["TRAIN", "VAL", "TEST"] as const),
+    sourceLocation: str(row.sourceLocation),
+    license: str(row.license),
+  };
+}
+
+/** Column values for the fields ("" → NULL for the optional short texts). */
+export function columnsOf(fields: ItemFields) {
+  return {
+    statement: fields.statement,
+    description: fields.description,
+    solution: fields.solution,
+    finalAnswer: fields.finalAnswer,
+    referenceCode: fields.referenceCode,
+    answerSpec: fields.answerSpec as object,
+    testCases: fields.testCases as object[],
+    topic: fields.topic || null,
+    level: fields.level,
+    difficulty: fields.difficulty,
+    split: fields.split,
+    sourceLocation: fields.sourceLocation || null,
+    license: fields.license || null,
+  };
+}
+
+export function toItemDetail(row: ItemRow): ItemDetail {
+  return {
+    ...fieldsOf(row),
+    id: row.id,
+    seedId: row.seedId,
+    status: row.status,
+    version: row.version,
+    author: row.author,
+    assignee: row.assignee,
+    lastEditor: row.lastEditor,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+  };
+}
+
+export function parseItemId(raw: unknown): string {
+  const parsed = ZItemId.safeParse(raw);
+  if (!parsed.success) throw new AppError("NOT_FOUND", "No such item.");
+  return parsed.data;
+}
+
+/** Load an item (with its people) inside a transaction, or 404. */
+export async function loadItem(tx: Tx, id: string, lock = false): Promise<ItemRow> {
+  // FOR UPDATE serialises writers on one item, so a version check and its write cannot interleave.
+  if (lock) await tx.$queryRaw`SELECT 1 FROM "Item" WHERE "id" = ${id}::uuid FOR UPDATE`;
+  const row = await tx.item.findUnique({ where: { id }, select: ITEM_SELECT });
+  if (!row) throw new AppError("NOT_FOUND", "No such item.");
+  return row;
+}
+
+/** 409 carrying the item as it is now, so the editor can show both versions. */
+export function conflict(current: ItemRow, baseVersion: number): AppError {
+  const by = current.lastEditor ? ` by ${current.lastEditor.name}` : "";
+  return new AppError(
+    "CONFLICT",
+    `This item was saved${by} as version ${current.version} after you loaded version ${baseVersion}.`,
+    { current: toItemDetail(current) },
+  );
+}
+
+/** A validation failure located at field paths, answered as 422 like any zod error. */
+export function fieldErrors(issues: { path: (string | number)[]; message: string }[]): ZodError {
+  return new ZodError(issues.map((i) => ({ code: "custom" as const, path: i.path, message: i.message, input: undefined })));
+}

@@ -1,0 +1,148 @@
+// The editable fields of an item and the inputs of the item routes. Pure; shared with the editor.
+import { z } from "zod";
+import { ItemStatus } from "../generated/prisma/enums";
+import { ZAnswerSpec, type AnswerSpec } from "./answer-spec";
+import { isComplex, testCaseProblems, type TestCase, type TestValue } from "./test-values";
+
+export const LEVELS = ["ADVANCED_UNDERGRADUATE", "GRADUATE", "RESEARCH"] as const;
+export const DIFFICULTIES = ["EASY", "MEDIUM", "HARD"] as const;
+export const SPLITS = ["TRAIN", "VAL", "TEST"] as const;
+export type Level = (typeof LEVELS)[number];
+export type Difficulty = (typeof DIFFICULTIES)[number];
+export type Split = (typeof SPLITS)[number];
+
+export const LATEX_FIELDS = ["statement", "solution", "finalAnswer"] as const;
+export const TEXT_FIELDS = ["statement", "description", "solution", "finalAnswer", "referenceCode"] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+
+/** Everything an author edits. Empty strings, not nulls, for unset text. */
+export type ItemFields = {
+  statement: string;
+  description: string;
+  solution: string;
+  finalAnswer: string;
+  referenceCode: string;
+  answerSpec: AnswerSpec;
+  testCases: TestCase[];
+  topic: string;
+  level: Level | null;
+  difficulty: Difficulty | null;
+  split: Split | null;
+  sourceLocation: string;
+  license: string;
+};
+export const ITEM_FIELD_NAMES = [
+  "statement", "description", "solution", "finalAnswer", "referenceCode", "answerSpec", "testCases",
+  "topic", "level", "difficulty", "split", "sourceLocation", "license",
+] as const satisfies readonly (keyof ItemFields)[];
+
+export const FIELD_LABELS: Record<keyof ItemFields, string> = {
+  statement: "Statement",
+  description: "Description",
+  solution: "Solution",
+  finalAnswer: "Final answer",
+  referenceCode: "Reference code",
+  answerSpec: "Answer spec",
+  testCases: "Test cases",
+  topic: "Topic",
+  level: "Level",
+  difficulty: "Difficulty",
+  split: "Split",
+  sourceLocation: "Location in source",
+  license: "License",
+};
+
+export type ItemLimits = { maxTextChars: number; maxTestCases: number };
+
+const ZTestValue: z.ZodType<TestValue> = z.lazy(() =>
+  z.union([
+    z.number().finite(),
+    z.boolean(),
+    z.string().max(10_000),
+    z.custom<{ re: number; im: number }>(isComplex, 'A complex number is {"re": number, "im": number}.'),
+    z.array(ZTestValue).max(20),
+  ]),
+);
+
+const ZTolerance = z.object({
+  abs: z.number().finite().min(0, "Tolerances are not negative."),
+  rel: z.number().finite().min(0, "Tolerances are not negative."),
+});
+
+export const ZTestCase = z.object({
+  inputs: z.record(z.string().max(100), ZTestValue),
+  expected: ZTestValue.nullable(),
+  tolerance: ZTolerance,
+});
+
+function text(limit: number) {
+  return z.string().max(limit, `Too long: at most ${limit.toLocaleString("en")} characters.`);
+}
+const ZShort = z.string().trim().max(500, "Too long: at most 500 characters.");
+
+/** The fields, each optional (a save may send only what changed); checked against the limits. */
+export function itemPatchSchema(limits: ItemLimits) {
+  return z
+    .object({
+      statement: text(limits.maxTextChars),
+      description: text(limits.maxTextChars),
+      solution: text(limits.maxTextChars),
+      finalAnswer: text(limits.maxTextChars),
+      referenceCode: text(limits.maxTextChars),
+      answerSpec: ZAnswerSpec,
+      testCases: z.array(ZTestCase).max(limits.maxTestCases, `At most ${limits.maxTestCases} test cases.`),
+      topic: ZShort,
+      level: z.enum(LEVELS).nullable(),
+      difficulty: z.enum(DIFFICULTIES).nullable(),
+      split: z.enum(SPLITS).nullable(),
+      sourceLocation: ZShort,
+      license: ZShort,
+    })
+    .partial()
+    .strict();
+}
+export type ItemPatch = Partial<ItemFields>;
+
+/** PUT /api/items/[id]: the version the edit started from, and the changed fields. */
+export function saveItemSchema(limits: ItemLimits) {
+  return itemPatchSchema(limits).extend({ version: z.number().int().min(1) });
+}
+
+/** Cross-field rules on the merged result (test cases against the spec), as zod issues. */
+export function crossFieldIssues(fields: ItemFields): { path: (string | number)[]; message: string }[] {
+  return testCaseProblems(fields.testCases, fields.answerSpec).map((p) => ({ path: ["testCases", ...p.path], message: p.message }));
+}
+
+export const ZItemId = z.string().uuid("Not an item id.");
+export const ZCreateItem = z.object({ seedId: z.string().uuid("Not a seed id.") });
+export const ZVersionOnly = z.object({ version: z.number().int().min(1) });
+
+export const ITEM_PAGE_SIZE = 25;
+export const ZListItemsQuery = z.object({
+  status: z.enum(Object.values(ItemStatus) as [ItemStatus, ...ItemStatus[]]).optional(),
+  // "me", "all", or a user id; annotators default to "me"
+  author: z.union([z.enum(["me", "all"]), z.string().uuid("Not a user id.")]).optional(),
+  source: z.string().trim().max(200).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(ITEM_PAGE_SIZE),
+});
+export type TListItemsQuery = z.infer<typeof ZListItemsQuery>;
+
+/** JSON with object keys sorted, so equal data compares equal whatever the key order (jsonb reorders keys). */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/** Deep equality for field values (JSON data only; undefined object members are ignored). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}
+
+/** The fields whose values differ between two complete field sets. */
+export function changedFields(a: ItemFields, b: ItemFields): (keyof ItemFields)[] {
+  return ITEM_FIELD_NAMES.filter((f) => !sameValue(a[f], b[f]));
+}

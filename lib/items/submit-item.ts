@@ -1,0 +1,29 @@
+import "server-only";
+// "Submit for review": DRAFT or CHANGES_REQUESTED → SUBMITTED, as a new version.
+import { getDb } from "../db";
+import { AppError } from "../errors";
+import { assertCan } from "../auth/permissions";
+import type { Actor } from "../auth/types";
+import { recordEvent } from "../audit/record-event";
+import { ZVersionOnly } from "./schemas";
+import { conflict, fieldsOf, loadItem, parseItemId } from "./item-record";
+import { writeVersion, type SaveResult } from "./save-item";
+import { submitBlockers } from "./submit-gate";
+
+export async function submitItem(actor: Actor, rawId: unknown, rawInput: unknown): Promise<SaveResult> {
+  const id = parseItemId(rawId);
+  const { version } = ZVersionOnly.parse(rawInput);
+  return getDb().$transaction(async (tx) => {
+    const row = await loadItem(tx, id, true);
+    assertCan(actor, "item.edit", row);
+    if (row.version !== version) throw conflict(row, version);
+    if (row.status !== "DRAFT" && row.status !== "CHANGES_REQUESTED") {
+      throw new AppError("CONFLICT", `Only a draft or an item with requested changes can be submitted; this one is ${row.status.toLowerCase().replace("_", " ")}.`);
+    }
+    const blockers = await submitBlockers(tx, row);
+    if (blockers.length) throw new AppError("INVALID", `Submit needs every blocking check to pass: ${blockers.map((b) => b.message).join("; ")}`, { blockers });
+    const result = await writeVersion(tx, actor, id, row.version, fieldsOf(row), "SUBMITTED", { submittedAt: new Date() });
+    await recordEvent(tx, actor, { action: "item.submit", entityType: "Item", entityId: id, data: { version: result.version } });
+    return result;
+  });
+}
