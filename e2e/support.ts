@@ -22,3 +22,26 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 export async function expectSignedIn(page: Page): Promise<void> {
   await expect(page.getByTestId("current-user")).toBeVisible();
 }
+
+/** A fresh DRAFT item from the demo seed with this title, created over the API as the page's user. */
+export async function createItemFromSeed(page: Page, seedTitle: string): Promise<string> {
+  const seeds = await page.request.get(`/api/seeds?q=${encodeURIComponent(seedTitle)}`);
+  expect(seeds.ok()).toBe(true);
+  const seed = ((await seeds.json()) as { seeds: { id: string; title: string }[] }).seeds.find((s) => s.title === seedTitle);
+  expect(seed, `demo seed "${seedTitle}"`).toBeDefined();
+  const created = await page.request.post("/api/items", { data: { seedId: seed!.id } });
+  expect(created.status()).toBe(201);
+  return ((await created.json()) as { id: string }).id;
+}
+
+/** Replace the text of a CodeMirror field (data-testid="field-<name>"). */
+export async function typeInField(page: Page, field: string, text: string): Promise<void> {
+  const content = page.getByTestId(`field-${field}`).locator(".cm-content");
+  await content.click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.insertText(text);
+}
+
+export async function fieldText(page: Page, field: string): Promise<string> {
+  return (await page.getByTestId(`field-${field}`).locator(".cm-content").innerText()).replace(/\u00a0/g, " ");
+}

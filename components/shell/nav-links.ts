@@ -7,6 +7,7 @@ type NavLink = { href: string; label: string; action?: Action };
 const LINKS: NavLink[] = [
   { href: "/", label: "Home" },
   { href: "/seeds", label: "Seeds", action: "seed.read" },
+  { href: "/items", label: "Items", action: "item.read" },
   { href: "/admin/users", label: "Users", action: "user.manage" },
 ];
 

@@ -11,9 +11,9 @@ const TONES: Record<string, string> = {
   REJECTED: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200",
 };
 
-export function StatusBadge({ status }: { status: string }) {
+export function StatusBadge({ status, testId }: { status: string; testId?: string }) {
   return (
-    <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${TONES[status] ?? TONES.DRAFT}`}>
+    <span data-testid={testId} className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${TONES[status] ?? TONES.DRAFT}`}>
       {status.replace(/_/g, " ").toLowerCase()}
     </span>
   );

@@ -1,5 +1,5 @@
 import "server-only";
-// GET /api/items and /items: most recently edited first, keyset-paginated, filtered by status, author, source.
+// GET /api/items and /items: most recently edited first, keyset-paginated, filtered by status, author, source, seed.
 import { getDb } from "../db";
 import { assertCan } from "../auth/permissions";
 import type { Actor } from "../auth/types";
@@ -33,6 +33,7 @@ export async function listItems(actor: Actor, rawQuery: unknown): Promise<ItemPa
       // The CLI operator (no id) has no items of its own.
       ...(authorId !== undefined ? { authorId: authorId ?? "00000000-0000-0000-0000-000000000000" } : {}),
       ...(query.source ? { seed: { source: { identifier: query.source } } } : {}),
+      ...(query.seed ? { seedId: query.seed } : {}),
       ...afterCursor(cursor, "updatedAt"),
     },
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],

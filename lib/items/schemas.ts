@@ -123,6 +123,7 @@ export const ZListItemsQuery = z.object({
   // "me", "all", or a user id; annotators default to "me"
   author: z.union([z.enum(["me", "all"]), z.string().uuid("Not a user id.")]).optional(),
   source: z.string().trim().max(200).optional(),
+  seed: z.string().uuid("Not a seed id.").optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(ITEM_PAGE_SIZE),
 });
@@ -145,4 +146,9 @@ export function sameValue(a: unknown, b: unknown): boolean {
 /** The fields whose values differ between two complete field sets. */
 export function changedFields(a: ItemFields, b: ItemFields): (keyof ItemFields)[] {
   return ITEM_FIELD_NAMES.filter((f) => !sameValue(a[f], b[f]));
+}
+
+/** Just the editable fields of an object that has them (an item view, a 409's current item). */
+export function pickFields<T extends ItemFields>(source: T): ItemFields {
+  return Object.fromEntries(ITEM_FIELD_NAMES.map((f) => [f, source[f]])) as ItemFields;
 }

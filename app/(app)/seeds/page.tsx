@@ -6,6 +6,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { requirePageUser } from "@/lib/auth/session";
 import { SeedStatus } from "@/lib/generated/prisma/enums";
 import { listSeeds, type SeedPage } from "@/lib/seeds/list-seeds";
+import { definedOnly } from "@/lib/http/query-string";
 
 export const metadata: Metadata = { title: "Seeds" };
 
@@ -84,8 +85,4 @@ export default async function SeedsPage({ searchParams }: Props) {
       )}
     </>
   );
-}
-
-function definedOnly(values: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => Boolean(e[1])));
 }

@@ -7,6 +7,9 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { requirePageUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { getSeed } from "@/lib/seeds/get-seed";
+import { listItems } from "@/lib/items/list-items";
+import { can } from "@/lib/auth/permissions";
+import { AdaptButton } from "@/components/items/adapt-button-client";
 
 export const metadata: Metadata = { title: "Seed" };
 
@@ -19,6 +22,7 @@ export default async function SeedPage({ params }: Props) {
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
   });
+  const items = await listItems(user, { seed: seed.id, author: "all", limit: 100 });
   return (
     <>
       <PageHeader
@@ -31,9 +35,25 @@ export default async function SeedPage({ params }: Props) {
           </span>
         }
       >
-        <StatusBadge status={seed.status} />
+        <span className="flex items-center gap-3">
+          <StatusBadge status={seed.status} />
+          {can(user, "item.create") && seed.status !== "ARCHIVED" && <AdaptButton seedId={seed.id} />}
+        </span>
       </PageHeader>
-      <div className="grid gap-4 lg:grid-cols-2">
+      {items.items.length > 0 && (
+        <Card title="Items from this seed">
+          <ul className="space-y-1 text-sm" data-testid="seed-items">
+            {items.items.map((i) => (
+              <li key={i.id} className="flex items-center gap-2">
+                <StatusBadge status={i.status} />
+                <Link href={`/items/${i.id}`} className="hover:underline">{i.excerpt || "(empty statement)"}</Link>
+                <span className="text-xs text-stone-500">by {i.author.name} · v{i.version}</span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+      <div className="mt-4 grid gap-4 lg:grid-cols-2">
         <Card title="Problem">
           <LatexView source={seed.problem} macros={seed.macros} testId="seed-problem" />
           <SourceToggle source={seed.problem} />

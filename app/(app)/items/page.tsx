@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ZodError } from "zod";
+import { Card, PageHeader } from "@/components/ui/card";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { requirePageUser } from "@/lib/auth/session";
+import { ItemStatus } from "@/lib/generated/prisma/enums";
+import { hrefWith } from "@/lib/http/query-string";
+import { listItems, type ItemPage } from "@/lib/items/list-items";
+
+export const metadata: Metadata = { title: "Items" };
+
+type Props = { searchParams: Promise<Record<string, string | undefined>> };
+
+export default async function ItemsPage({ searchParams }: Props) {
+  const user = await requirePageUser();
+  const params = await searchParams;
+  const filters = { status: params.status || undefined, author: params.author || undefined, source: params.source || undefined };
+  let page: ItemPage | null = null;
+  let error: string | null = null;
+  try {
+    page = await listItems(user, { ...filters, cursor: params.cursor || undefined });
+  } catch (e) {
+    if (!(e instanceof ZodError)) throw e;
+    error = `Invalid filter: ${e.issues.map((i) => `${i.path.join(".")} — ${i.message}`).join("; ")}`;
+  }
+  const author = page?.author ?? filters.author ?? "me";
+
+  return (
+    <>
+      <PageHeader title="Items" subtitle="Verifiable items being adapted from seeds. Start one from a seed with “Adapt”." />
+      <form method="get" className="mb-4 flex flex-wrap items-end gap-2" role="search">
+        <label className="text-sm">
+          <span className="mb-1 block text-xs text-stone-500">Author</span>
+          <select name="author" defaultValue={author === "me" || author === "all" ? author : ""} className="input w-40">
+            <option value="me">Mine</option>
+            <option value="all">Everyone</option>
+          </select>
+        </label>
+        <label className="text-sm">
+          <span className="mb-1 block text-xs text-stone-500">Status</span>
+          <select name="status" defaultValue={filters.status ?? ""} className="input w-48">
+            <option value="">Any</option>
+            {Object.values(ItemStatus).map((s) => <option key={s} value={s}>{s.replace(/_/g, " ").toLowerCase()}</option>)}
+          </select>
+        </label>
+        <label className="text-sm">
+          <span className="mb-1 block text-xs text-stone-500">Source</span>
+          <input name="source" defaultValue={filters.source} placeholder="e.g. arXiv id" className="input w-48" />
+        </label>
+        <button type="submit" className="btn">Filter</button>
+      </form>
+      {error && <p className="mb-4 rounded bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200" data-testid="filter-error">{error}</p>}
+      {page && (
+        <Card>
+          {page.items.length === 0 ? (
+            <p className="text-sm text-stone-500">No items match. <Link href="/seeds" className="text-sky-700 hover:underline dark:text-sky-400">Pick a seed to adapt →</Link></p>
+          ) : (
+            <table className="table-dense" data-testid="item-table">
+              <thead>
+                <tr><th>Statement</th><th>Seed</th><th>Author</th><th>Status</th><th className="text-right">Version</th><th>Edited</th></tr>
+              </thead>
+              <tbody>
+                {page.items.map((i) => (
+                  <tr key={i.id}>
+                    <td className="max-w-xl">
+                      <Link href={`/items/${i.id}`} className="line-clamp-2 hover:underline">{i.excerpt || "(empty statement)"}</Link>
+                    </td>
+                    <td className="font-mono text-xs">{i.source}{i.seed.location ? ` · ${i.seed.location}` : ""}</td>
+                    <td className="text-sm">{i.author.name}</td>
+                    <td><StatusBadge status={i.status} /></td>
+                    <td className="text-right tabular-nums">{i.version}</td>
+                    <td className="text-xs text-stone-500">{new Date(i.updatedAt).toISOString().slice(0, 16).replace("T", " ")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <div className="mt-3 flex justify-between text-sm">
+            {params.cursor ? <Link href={hrefWith("/items", filters)} className="text-sky-700 hover:underline dark:text-sky-400">← First page</Link> : <span />}
+            {page.nextCursor && <Link href={hrefWith("/items", { ...filters, cursor: page.nextCursor })} className="text-sky-700 hover:underline dark:text-sky-400">Next page →</Link>}
+          </div>
+        </Card>
+      )}
+    </>
+  );
+}

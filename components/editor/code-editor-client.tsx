@@ -1,0 +1,82 @@
+"use client";
+// CodeMirror 6, configured for LaTeX (the stex mode) or Python. The document is the source of truth while
+// the user types; a `value` that changes from outside (restore, conflict resolution) replaces it.
+import { useEffect, useRef } from "react";
+import { EditorState } from "@codemirror/state";
+import { EditorView, keymap, placeholder as placeholderExt, lineNumbers, highlightActiveLine } from "@codemirror/view";
+import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
+import { StreamLanguage, bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting } from "@codemirror/language";
+import { stex } from "@codemirror/legacy-modes/mode/stex";
+import { python } from "@codemirror/lang-python";
+
+type Props = {
+  value: string;
+  onChange: (value: string) => void;
+  language: "latex" | "python";
+  label: string;
+  readOnly?: boolean;
+  placeholder?: string;
+  testId?: string;
+  invalid?: boolean;
+};
+
+const THEME = EditorView.theme({
+  "&": { fontSize: "13px", backgroundColor: "transparent" },
+  ".cm-content": { fontFamily: "var(--font-mono, ui-monospace, monospace)", minHeight: "4.5rem" },
+  ".cm-gutters": { backgroundColor: "transparent", border: "none", color: "#a8a29e" },
+  "&.cm-focused": { outline: "none" },
+});
+
+export function CodeEditor({ value, onChange, language, label, readOnly = false, placeholder, testId, invalid }: Props) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const onChangeRef = useRef(onChange);
+  useEffect(() => {
+    onChangeRef.current = onChange;
+  }, [onChange]);
+
+  useEffect(() => {
+    const extensions = [
+      history(),
+      keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
+      syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+      bracketMatching(),
+      THEME,
+      EditorView.contentAttributes.of({ "aria-label": label }),
+      EditorState.readOnly.of(readOnly),
+      EditorView.editable.of(!readOnly),
+      EditorView.updateListener.of((update) => {
+        if (update.docChanged) onChangeRef.current(update.state.doc.toString());
+      }),
+      ...(placeholder ? [placeholderExt(placeholder)] : []),
+      ...(language === "latex"
+        ? [StreamLanguage.define(stex), EditorView.lineWrapping]
+        : [python(), lineNumbers(), highlightActiveLine(), indentOnInput()]),
+    ];
+    const v = new EditorView({ parent: host.current!, state: EditorState.create({ doc: value, extensions }) });
+    view.current = v;
+    return () => {
+      v.destroy();
+      view.current = null;
+    };
+    // The editor is created once per language/read-only mode; later values arrive through the effect below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [language, readOnly, label, placeholder]);
+
+  useEffect(() => {
+    const v = view.current;
+    if (v && v.state.doc.toString() !== value) {
+      v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
+    }
+  }, [value]);
+
+  return (
+    <div
+      ref={host}
+      data-testid={testId}
+      className={`rounded-md border bg-white px-1 py-0.5 focus-within:ring-2 focus-within:ring-sky-500/40 dark:bg-stone-950 ${
+        invalid ? "border-red-500" : "border-stone-300 dark:border-stone-700"
+      }`}
+    />
+  );
+}

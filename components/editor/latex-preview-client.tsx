@@ -1,0 +1,50 @@
+"use client";
+// Live preview of a LaTeX field: re-rendered shortly after typing stops (blocks are cached, so this is
+// cheap); while the source has an error, the last good render stays and the error is listed with its place.
+import { useEffect, useMemo, useState } from "react";
+import { renderLatexText, type LatexError } from "@/lib/latex/render-latex";
+
+type Props = { source: string; macros: Record<string, string>; testId: string; debounceMs?: number };
+
+export function LatexPreview({ source, macros, testId, debounceMs = 120 }: Props) {
+  const [rendered, setRendered] = useState(source);
+  useEffect(() => {
+    const t = setTimeout(() => setRendered(source), debounceMs);
+    return () => clearTimeout(t);
+  }, [source, debounceMs]);
+
+  const { html, errors } = useMemo(() => renderLatexText(rendered, { macros }), [rendered, macros]);
+  const [lastGood, setLastGood] = useState<string | null>(null);
+  // Remember the newest render without errors (state derived from a computed value, updated in render).
+  if (errors.length === 0 && lastGood !== html) setLastGood(html);
+  const stale = errors.length > 0 && lastGood !== null;
+  const shown = stale ? lastGood : html;
+
+  return (
+    <div>
+      {errors.length > 0 && <ErrorList errors={errors} stale={stale} testId={`${testId}-errors`} />}
+      <div
+        className={`latex-text min-h-[2rem] text-sm ${stale ? "opacity-70" : ""}`}
+        data-testid={testId}
+        data-stale={stale ? "true" : "false"}
+        // renderLatexText escapes and sanitises user text; only KaTeX output (trust: false) is inserted as-is.
+        dangerouslySetInnerHTML={{ __html: shown || '<p class="text-stone-400">Nothing to preview yet.</p>' }}
+      />
+    </div>
+  );
+}
+
+function ErrorList({ errors, stale, testId }: { errors: LatexError[]; stale: boolean; testId: string }) {
+  return (
+    <ul data-testid={testId} className="mb-2 space-y-1 rounded border border-red-300 bg-red-50 px-2 py-1 text-xs text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+      {errors.slice(0, 5).map((e, i) => (
+        <li key={i}>
+          <span className="font-semibold">Line {e.line}, column {e.column}:</span> {e.message}
+          {e.source && <code className="ml-1 font-mono">{e.source.length > 80 ? `${e.source.slice(0, 80)}…` : e.source}</code>}
+        </li>
+      ))}
+      {errors.length > 5 && <li>…and {errors.length - 5} more.</li>}
+      {stale && <li className="text-red-700/80 dark:text-red-300/80">The preview shows the last version that rendered.</li>}
+    </ul>
+  );
+}
