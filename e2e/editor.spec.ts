@@ -37,6 +37,10 @@ test("typing LaTeX renders it live; a broken formula shows its error and keeps t
   await expect(errors).toContainText("Line 1, column");
   await expect(preview).toHaveAttribute("data-stale", "true");
   await expect(preview.locator(".katex .mfrac")).toBeVisible(); // the previous render stays
+
+  // The final answer is math: typeset as display math without the author adding delimiters.
+  await typeInField(page, "finalAnswer", "E_0=\\frac{\\hbar\\omega}{2}");
+  await expect(page.getByTestId("preview-finalAnswer").locator(".katex-display .mfrac")).toBeVisible();
 });
 
 test("the answer spec renders its Python skeleton; test cases are typed per argument and saved", async ({ page }) => {

@@ -112,7 +112,7 @@ export function ItemEditor({ item, seed }: Props) {
           <AnswerSpecForm draft={draft} onChange={setDraft} issues={issues} readOnly={readOnly} />
         </Section>
         <LatexField field="solution" label="Solution" draft={draft} set={set} issues={issues} macros={seed.macros} readOnly={readOnly} />
-        <LatexField field="finalAnswer" label="Final answer" hint="Human-readable LaTeX, e.g. \beta(g)=\frac{3g^3}{16\pi^2}" draft={draft} set={set} issues={issues} macros={seed.macros} readOnly={readOnly} />
+        <LatexField field="finalAnswer" label="Final answer" math hint="Math, typeset as display math unless you add delimiters — e.g. \beta(g)=\frac{3g^3}{16\pi^2}" draft={draft} set={set} issues={issues} macros={seed.macros} readOnly={readOnly} />
         <Section title="Reference code" errors={issuesUnder(issues, "referenceCode")}>
           <CodeEditor language="python" label="Reference code" value={draft.referenceCode} onChange={(v) => set("referenceCode", v)} readOnly={readOnly} testId="field-referenceCode"
             placeholder="Python 3: define the function of the answer spec (numpy, scipy, sympy, mpmath allowed)" />
@@ -161,16 +161,17 @@ type LatexFieldProps = {
   issues: IssueMap;
   macros: Record<string, string>;
   readOnly: boolean;
+  math?: boolean;
 };
 
-function LatexField({ field, label, hint, draft, set, issues, macros, readOnly }: LatexFieldProps) {
+function LatexField({ field, label, hint, draft, set, issues, macros, readOnly, math }: LatexFieldProps) {
   const errors = issuesUnder(issues, field);
   return (
     <Section title={label} hint={hint} errors={errors}>
       <div className="grid gap-3 2xl:grid-cols-2">
         <CodeEditor language="latex" label={label} value={draft[field]} onChange={(v) => set(field, v)} readOnly={readOnly} testId={`field-${field}`} invalid={errors.length > 0} />
         <div className="rounded border border-dashed border-stone-200 p-2 dark:border-stone-800">
-          <LatexPreview source={draft[field]} macros={macros} testId={`preview-${field}`} />
+          <LatexPreview source={draft[field]} macros={macros} testId={`preview-${field}`} math={math} />
         </div>
       </div>
     </Section>

@@ -90,7 +90,7 @@ export function TestCasesTable({ draft, onChange, issues, readOnly }: Props) {
 type CellProps = { label: string; value: string; onChange: (v: string) => void; disabled?: boolean; error?: string; options?: string[]; narrow?: boolean };
 
 function Cell({ label, value, onChange, disabled, error, options, narrow }: CellProps) {
-  const cls = `input font-mono ${narrow ? "w-20" : "min-w-24"} ${error ? "border-red-500" : ""}`;
+  const cls = `input font-mono ${narrow ? "w-24" : "min-w-24"} ${error ? "border-red-500" : ""}`;
   return (
     <td>
       {options ? (

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import type { AnswerSpec } from "./answer-spec";
+import { addArgument, casesFromRows, draftFromFields, fieldsFromDraft, moveArgument, patchBetween, removeArgument, setReturns } from "./draft";
+import type { ItemFields } from "./schemas";
+
+const SPEC: AnswerSpec = {
+  functionName: "f",
+  arguments: [{ name: "x", type: "float", description: "" }, { name: "z", type: "complex", description: "" }],
+  returns: { type: "tuple", description: "", items: [{ type: "int" }, { type: "bool" }] },
+};
+const FIELDS: ItemFields = {
+  statement: "s", description: "", solution: "", finalAnswer: "", referenceCode: "", answerSpec: SPEC,
+  testCases: [{ inputs: { x: 0.5, z: { re: 1, im: -2 } }, expected: [3, true], tolerance: { abs: 1e-6, rel: 0 } }],
+  topic: "", level: null, difficulty: null, split: null, sourceLocation: "", license: "",
+};
+
+describe("draft", () => {
+  it("round-trips stored fields through the typed table", () => {
+    const draft = draftFromFields(FIELDS);
+    expect(draft.testRows).toEqual([{ inputs: ["0.5", "1-2j"], expected: ["3", "true"], abs: "0.000001", rel: "0" }]);
+    expect(fieldsFromDraft(draft)).toEqual({ fields: FIELDS, issues: [] });
+  });
+
+  it("locates every bad cell and treats empty cells as not yet filled", () => {
+    const rows = [{ inputs: ["abc", ""], expected: ["1", ""], abs: "-1", rel: "" }];
+    const { cases, issues } = casesFromRows(rows, SPEC);
+    expect(issues.map((i) => i.path.join("."))).toEqual(["testCases.0.inputs.x", "testCases.0.expected.1", "testCases.0.tolerance.abs"]);
+    expect(cases[0].inputs).toEqual({});
+    expect(cases[0].tolerance.rel).toBe(1e-6);
+  });
+
+  it("keeps test-table columns aligned with the arguments as they are added, moved and removed", () => {
+    let draft = addArgument(draftFromFields(FIELDS));
+    expect(draft.testRows[0].inputs).toEqual(["0.5", "1-2j", ""]);
+    draft = moveArgument(draft, 0, 1);
+    expect(draft.answerSpec.arguments.map((a) => a.name)).toEqual(["z", "x", ""]);
+    expect(draft.testRows[0].inputs).toEqual(["1-2j", "0.5", ""]);
+    draft = removeArgument(draft, 0);
+    expect(draft.testRows[0].inputs).toEqual(["0.5", ""]);
+    draft = setReturns(draft, { type: "float", description: "" });
+    expect(draft.testRows[0].expected).toEqual(["3"]);
+  });
+
+  it("sends only what changed, whatever the key order of stored JSON", () => {
+    const reordered = { ...FIELDS, answerSpec: { returns: SPEC.returns, arguments: SPEC.arguments, functionName: "f" } };
+    expect(patchBetween(FIELDS, reordered)).toEqual({});
+    expect(patchBetween(FIELDS, { ...FIELDS, statement: "t" })).toEqual({ statement: "t" });
+  });
+});
