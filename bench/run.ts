@@ -1,9 +1,11 @@
 // npm run bench [name…] — runs the named benchmarks (all when none is named) and prints figures and the machine.
 import os from "node:os";
 import { benchLatexRender } from "./latex-render";
+import { benchSave } from "./save";
 
 const BENCHES: Record<string, () => Promise<void> | void> = {
-  latex: benchLatexRender,
+  preview: benchLatexRender,
+  save: benchSave,
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith("-"));
