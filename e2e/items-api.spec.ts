@@ -1,0 +1,60 @@
+// The items API over HTTP with real sessions: create, read, save with optimistic concurrency (409),
+// another annotator (403), field errors (422), submit, and signed-out requests (401).
+import { expect, test } from "@playwright/test";
+import { createItemFromSeed, expectSignedIn, signIn, storageStateFor, USERS } from "./support";
+
+test.use({ storageState: storageStateFor("annotator") });
+
+test("PUT /api/items/[id] saves with the current version and answers 409 with the server's copy when stale", async ({ page }) => {
+  const id = await createItemFromSeed(page, "QED beta function");
+  const item = await (await page.request.get(`/api/items/${id}`)).json();
+  expect(item).toMatchObject({ id, version: 1, status: "DRAFT", canEdit: true });
+
+  const saved = await page.request.put(`/api/items/${id}`, { data: { version: 1, description: "first" } });
+  expect(saved.status()).toBe(200);
+  expect(await saved.json()).toEqual({ version: 2, status: "DRAFT", saved: true });
+
+  const stale = await page.request.put(`/api/items/${id}`, { data: { version: 1, description: "second" } });
+  expect(stale.status()).toBe(409);
+  expect((await stale.json()).details.current).toMatchObject({ version: 2, description: "first" });
+});
+
+test("PUT answers 422 with field paths and changes nothing", async ({ page }) => {
+  const id = await createItemFromSeed(page, "QED beta function");
+  const bad = await page.request.put(`/api/items/${id}`, {
+    data: { version: 1, answerSpec: { functionName: "def", arguments: [], returns: { type: "matrix", description: "" } }, level: "EXPERT" },
+  });
+  expect(bad.status()).toBe(422);
+  const paths = ((await bad.json()).issues as { path: string }[]).map((i) => i.path).sort();
+  expect(paths).toEqual(["answerSpec.functionName", "answerSpec.returns.type", "level"]);
+  expect((await (await page.request.get(`/api/items/${id}`)).json()).version).toBe(1);
+
+  const notJson = await page.request.put(`/api/items/${id}`, { data: "{oops", headers: { "content-type": "application/json" } });
+  expect(notJson.status()).toBe(422);
+});
+
+test("another annotator gets 403 on save and submit; signed-out requests get 401", async ({ page, browser }) => {
+  const id = await createItemFromSeed(page, "QED beta function");
+  const ctx = await browser.newContext({ storageState: undefined });
+  const other = await ctx.newPage();
+  await signIn(other, USERS.annotator2);
+  await expectSignedIn(other);
+  expect((await other.request.put(`/api/items/${id}`, { data: { version: 1, description: "not mine" } })).status()).toBe(403);
+  expect((await other.request.post(`/api/items/${id}/submit`, { data: { version: 1 } })).status()).toBe(403);
+  expect((await other.request.get(`/api/items/${id}`)).status()).toBe(200); // everyone signed in reads
+  await ctx.close();
+
+  // Without any cookie (plain fetch from the test process).
+  const base = test.info().project.use.baseURL!;
+  expect((await fetch(`${base}/api/items/${id}`)).status).toBe(401);
+  expect((await fetch(`${base}/api/items`, { method: "POST", body: JSON.stringify({ seedId: id }) })).status).toBe(401);
+});
+
+test("submit moves a draft to SUBMITTED and an edit brings it back to DRAFT", async ({ page }) => {
+  const id = await createItemFromSeed(page, "QED beta function");
+  const submitted = await page.request.post(`/api/items/${id}/submit`, { data: { version: 1 } });
+  expect(await submitted.json()).toMatchObject({ version: 2, status: "SUBMITTED" });
+  expect((await page.request.post(`/api/items/${id}/submit`, { data: { version: 2 } })).status()).toBe(409);
+  const edited = await page.request.put(`/api/items/${id}`, { data: { version: 2, topic: "QED" } });
+  expect(await edited.json()).toMatchObject({ version: 3, status: "DRAFT" });
+});
