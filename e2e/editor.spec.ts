@@ -95,6 +95,20 @@ test("unsaved text survives a reload and is offered back", async ({ page }) => {
   await expect.poll(() => fieldText(page, "solution")).toBe("Work kept only in this browser.");
 });
 
+test("a dropped connection keeps the work in the browser and saves it when the connection is back", async ({ page, context }) => {
+  const id = await createItemFromSeed(page, "Compton scattering threshold");
+  await page.goto(`/items/${id}`);
+  await expect(page.getByTestId("item-version")).toHaveText("v1");
+  await context.setOffline(true);
+  await page.getByTestId("field-description").fill("Written while offline.");
+  await page.keyboard.press("ControlOrMeta+s");
+  await expect(page.getByTestId("save-state")).toHaveText("Offline: kept in this browser");
+  await context.setOffline(false);
+  // Autosave retries on its own.
+  await expect(page.getByTestId("save-state")).toHaveText("All changes saved", { timeout: 15_000 });
+  await expect(page.getByTestId("item-version")).toHaveText("v2");
+});
+
 test("two editors of one item: the second save shows both versions and nothing is lost", async ({ page, browser }) => {
   const id = await createItemFromSeed(page, "Decay rate of a scalar");
   const other = await browser.newContext({ storageState: storageStateFor("annotator") });
