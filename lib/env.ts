@@ -15,6 +15,13 @@ const ZEnv = z.object({
   LATEX_MAX_EXPAND: z.coerce.number().int().min(10).max(100000).default(1000),
   ITEM_MAX_TEXT_CHARS: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
   ITEM_MAX_TEST_CASES: z.coerce.number().int().min(1).max(10_000).default(200),
+  SANDBOX_PYTHON: z.string().min(1).default("python3"),
+  SANDBOX_ISOLATION: z.enum(["auto", "bwrap", "rlimits"]).default("auto"),
+  SANDBOX_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  SANDBOX_CPU_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  SANDBOX_WALL_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  SANDBOX_MEMORY_MB: z.coerce.number().int().min(32).max(65_536).default(512),
+  SANDBOX_OUTPUT_BYTES: z.coerce.number().int().min(1024).max(100_000_000).default(1_000_000),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;
