@@ -3,17 +3,9 @@
 // cheap); while the source has an error, the last good render stays and the error is listed with its place.
 import { useEffect, useMemo, useState } from "react";
 import { renderLatexText, type LatexError } from "@/lib/latex/render-latex";
+import { renderMathField } from "@/lib/latex/render-math-field";
 
 type Props = { source: string; macros: Record<string, string>; testId: string; debounceMs?: number; math?: boolean };
-
-const MATH_DELIMITER = /\$|\\\[|\\\(|\\begin\s*\{/;
-const DISPLAY_OPEN = "\\[";
-
-/** A math-only field (the final answer) is typeset as display math unless it brings its own delimiters. */
-function asDisplayMath(source: string): { text: string; shift: number } {
-  if (!source.trim() || MATH_DELIMITER.test(source)) return { text: source, shift: 0 };
-  return { text: `${DISPLAY_OPEN}${source}\\]`, shift: DISPLAY_OPEN.length };
-}
 
 export function LatexPreview({ source, macros, testId, debounceMs = 120, math = false }: Props) {
   const [rendered, setRendered] = useState(source);
@@ -22,13 +14,7 @@ export function LatexPreview({ source, macros, testId, debounceMs = 120, math = 
     return () => clearTimeout(t);
   }, [source, debounceMs]);
 
-  const { html, errors } = useMemo(() => {
-    const { text, shift } = math ? asDisplayMath(rendered) : { text: rendered, shift: 0 };
-    const result = renderLatexText(text, { macros });
-    // Positions refer to what the author typed, not to the added delimiter.
-    const errors = result.errors.map((e) => (e.line === 1 && shift ? { ...e, column: Math.max(1, e.column - shift) } : e));
-    return { html: result.html, errors };
-  }, [rendered, macros, math]);
+  const { html, errors } = useMemo(() => (math ? renderMathField : renderLatexText)(rendered, { macros }), [rendered, macros, math]);
   const [lastGood, setLastGood] = useState<string | null>(null);
   // Remember the newest render without errors (state derived from a computed value, updated in render).
   if (errors.length === 0 && lastGood !== html) setLastGood(html);

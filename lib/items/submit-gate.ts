@@ -1,10 +1,15 @@
 import "server-only";
-// What must hold before an item may be submitted, beyond its status. The checks issue adds
-// "every blocking check passes on the current version" here; until then nothing blocks.
-import type { Tx } from "../db";
+// What must hold before an item may be submitted, beyond its status: every blocking check passes on the
+// version being submitted. The newest stored run for that version counts; without one, checks run now.
+import type { Actor } from "../auth/types";
+import { getLatestCheckRun, runChecks } from "../checks/run-checks";
+import { blockingFailures } from "../checks/registry";
 
-export type SubmitBlocker = { check: string; message: string };
+export type SubmitBlocker = { check: string; message: string; field: string | null };
 
-export async function submitBlockers(_tx: Tx, _item: { id: string; version: number }): Promise<SubmitBlocker[]> {
-  return [];
+export async function submitBlockers(actor: Actor, itemId: string, version: number): Promise<SubmitBlocker[]> {
+  let run = await getLatestCheckRun(actor, itemId, version);
+  if (!run) run = await runChecks(actor, itemId);
+  if (run.version !== version) return []; // the item moved on; the version check that follows answers 409
+  return blockingFailures(run.results).map((r) => ({ check: r.id, message: r.message, field: r.field }));
 }

@@ -1,5 +1,6 @@
 import "server-only";
-// "Submit for review": DRAFT or CHANGES_REQUESTED → SUBMITTED, as a new version.
+// "Submit for review": DRAFT or CHANGES_REQUESTED → SUBMITTED, as a new version, when every blocking
+// check passes on that version.
 import { getDb } from "../db";
 import { AppError } from "../errors";
 import { assertCan } from "../auth/permissions";
@@ -13,6 +14,8 @@ import { submitBlockers } from "./submit-gate";
 export async function submitItem(actor: Actor, rawId: unknown, rawInput: unknown): Promise<SaveResult> {
   const id = parseItemId(rawId);
   const { version } = ZVersionOnly.parse(rawInput);
+  // Checks run code, so they run before the transaction; it then makes sure the version did not move.
+  const blockers = await submitBlockers(actor, id, version);
   return getDb().$transaction(async (tx) => {
     const row = await loadItem(tx, id, true);
     assertCan(actor, "item.edit", row);
@@ -20,8 +23,10 @@ export async function submitItem(actor: Actor, rawId: unknown, rawInput: unknown
     if (row.status !== "DRAFT" && row.status !== "CHANGES_REQUESTED") {
       throw new AppError("CONFLICT", `Only a draft or an item with requested changes can be submitted; this one is ${row.status.toLowerCase().replace("_", " ")}.`);
     }
-    const blockers = await submitBlockers(tx, row);
-    if (blockers.length) throw new AppError("INVALID", `Submit needs every blocking check to pass: ${blockers.map((b) => b.message).join("; ")}`, { blockers });
+    if (blockers.length) {
+      const count = `${blockers.length} blocking check result${blockers.length > 1 ? "s" : ""}`;
+      throw new AppError("INVALID", `Submit needs every blocking check to pass; ${count} failed: ${blockers.slice(0, 3).map((b) => b.message).join(" · ")}`, { blockers });
+    }
     const result = await writeVersion(tx, actor, id, row.version, fieldsOf(row), "SUBMITTED", { submittedAt: new Date() });
     await recordEvent(tx, actor, { action: "item.submit", entityType: "Item", entityId: id, data: { version: result.version } });
     return result;

@@ -1,6 +1,6 @@
 // Items in the data layer: adapt, optimistic-concurrency saves (409/403/422 as the API answers them),
 // revisions and restore, submit, and the list.
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../lib/db";
 import { errorResponse } from "../../lib/http/with-route";
 import type { SessionUser } from "../../lib/auth/types";
@@ -11,6 +11,8 @@ import { submitItem } from "../../lib/items/submit-item";
 import { getRevision, listRevisions, restoreRevision } from "../../lib/items/revisions";
 import { listItems } from "../../lib/items/list-items";
 import { makeSeed, makeUser, useTestDatabase } from "../support/db";
+import { GOOD_ITEM } from "../support/item-fixtures";
+import { closeSandboxPool } from "../../lib/sandbox/pool";
 
 /** The HTTP answer the route wrapper gives for whatever `promise` throws. */
 async function answer(promise: Promise<unknown>): Promise<{ status: number; body: Record<string, unknown> }> {
@@ -39,6 +41,7 @@ describe("items", () => {
     other = await makeUser("ANNOTATOR");
     lead = await makeUser("LEAD");
   });
+  afterAll(() => closeSandboxPool());
 
   it("adapts a seed into a DRAFT item at version 1 that starts from the seed's text", async () => {
     const seed = await makeSeed("Find $E_n$ for the oscillator.", "$E_n = \\omega(n+1/2)$");
@@ -119,16 +122,20 @@ describe("items", () => {
     expect((await answer(restoreRevision(author, id, 99, { version: 4 }))).status).toBe(404);
   });
 
-  it("submits a draft, refuses to submit twice, and an edit sends it back to DRAFT", async () => {
+  it("submits a complete draft, refuses an incomplete one and a second submit; an edit sends it back to DRAFT", async () => {
     const { id } = await createItem(author, { seedId: (await makeSeed()).id });
-    const submitted = await submitItem(author, id, { version: 1 });
-    expect(submitted).toMatchObject({ version: 2, status: "SUBMITTED" });
+    const incomplete = await answer(submitItem(author, id, { version: 1 }));
+    expect(incomplete.status).toBe(422);
+    expect(String(incomplete.body.error)).toMatch(/blocking check/);
+    await saveItem(author, id, { version: 1, ...GOOD_ITEM });
+    const submitted = await submitItem(author, id, { version: 2 });
+    expect(submitted).toMatchObject({ version: 3, status: "SUBMITTED" });
     expect((await getItem(author, id)).submittedAt).not.toBeNull();
-    expect((await answer(submitItem(author, id, { version: 2 }))).status).toBe(409);
-    const edited = await saveItem(author, id, { version: 2, statement: "after submit" });
-    expect(edited).toMatchObject({ version: 3, status: "DRAFT" });
+    expect((await answer(submitItem(author, id, { version: 3 }))).status).toBe(409);
+    const edited = await saveItem(author, id, { version: 3, statement: "after submit" });
+    expect(edited).toMatchObject({ version: 4, status: "DRAFT" });
     expect((await getItem(author, id)).submittedAt).toBeNull();
-  });
+  }, 60_000);
 
   it("never loses an update under concurrent saves: exactly one of N writers of one version wins", async () => {
     const { id } = await createItem(author, { seedId: (await makeSeed()).id });

@@ -1,0 +1,42 @@
+// Every check, in the order results are shown.
+import { answerNotLeaked } from "./rules/answer-not-leaked";
+import { answerSpecValid } from "./rules/answer-spec-valid";
+import { outputTypes, referenceRuns } from "./rules/code-runs";
+import { completeFields } from "./rules/complete-fields";
+import { expectedMatches } from "./rules/expected-matches";
+import { finalAnswerVsCode } from "./rules/final-answer-vs-code";
+import { latexRenders } from "./rules/latex-renders";
+import { minTestCases } from "./rules/min-test-cases";
+import { nearDuplicates } from "./rules/near-duplicates";
+import { signatureMatches } from "./rules/signature-matches";
+import { statementWording } from "./rules/statement-wording";
+import { testsDiscriminate } from "./rules/tests-discriminate";
+import type { Check, CheckContext, CheckResult } from "./types";
+
+export const CHECKS: Check[] = [
+  completeFields, latexRenders, statementWording, answerSpecValid, signatureMatches, referenceRuns,
+  outputTypes, expectedMatches, minTestCases, testsDiscriminate, answerNotLeaked, nearDuplicates, finalAnswerVsCode,
+];
+
+/** Run every check on the gathered context: a flat list of located results. Pure. */
+export function evaluateChecks(ctx: CheckContext, checks: Check[] = CHECKS): CheckResult[] {
+  return checks.flatMap((check) =>
+    check.run(ctx).map((f) => ({
+      id: check.id,
+      title: check.title,
+      blocking: check.blocking,
+      status: f.status,
+      passed: f.status !== "fail",
+      message: f.message,
+      field: f.field ?? null,
+      line: f.line ?? null,
+      column: f.column ?? null,
+      ...(f.links ? { links: f.links } : {}),
+    })),
+  );
+}
+
+/** Whether the results allow submission: no blocking check failed. */
+export function blockingFailures(results: CheckResult[]): CheckResult[] {
+  return results.filter((r) => r.blocking && !r.passed);
+}

@@ -1,0 +1,43 @@
+// The reference code runs on every test case within the limits, and its outputs have the declared type.
+import { returnTypeProblem } from "../../grading/compare";
+import { fail, pass, skip, type Check, type CheckContext, type Finding } from "../types";
+
+function isolationNote(ctx: CheckContext): string {
+  return ctx.run?.isolation === "bwrap" ? "sandbox: bubblewrap" : ctx.run?.isolation === "rlimits" ? "sandbox: rlimits + audit hook (weaker isolation)" : "";
+}
+
+export const referenceRuns: Check = {
+  id: "reference-runs",
+  title: "Reference code runs",
+  blocking: true,
+  run: (ctx) => {
+    const { run, fields } = ctx;
+    if (!run) return [skip("Needs reference code, a function name and test cases.")];
+    if (run.unavailable) return [fail(run.error ?? "The Python runtime is missing.", { field: "referenceCode" })];
+    const findings: Finding[] = [];
+    if (run.error && run.results.every((r) => "error" in r && r.error === run.error)) {
+      return [fail(`${run.error} (${isolationNote(ctx)})`, { field: "referenceCode", line: Number(/line (\d+)/.exec(run.error)?.[1]) || null })];
+    }
+    run.results.forEach((r, i) => {
+      if ("error" in r) findings.push(fail(`Test case ${i + 1}: ${r.error}`, { field: `testCases.${i}` }));
+    });
+    const slowest = Math.max(0, ...run.results.map((r) => r.ms ?? 0));
+    return findings.length ? findings : [pass(`Ran ${fields.testCases.length} case${fields.testCases.length === 1 ? "" : "s"}, slowest ${slowest.toFixed(1)} ms (${isolationNote(ctx)}).`)];
+  },
+};
+
+export const outputTypes: Check = {
+  id: "output-types",
+  title: "Outputs have the declared type",
+  blocking: true,
+  run: ({ run, fields }) => {
+    if (!run || run.unavailable) return [skip("Needs the reference code to run.")];
+    const findings: Finding[] = [];
+    run.results.forEach((r, i) => {
+      if (!("output" in r)) return;
+      const problem = returnTypeProblem(r.output, fields.answerSpec.returns);
+      if (problem) findings.push(fail(`Test case ${i + 1}: ${problem}.`, { field: `testCases.${i}` }));
+    });
+    return findings.length ? findings : [pass("Every output is finite and of the declared type.")];
+  },
+};

@@ -1,0 +1,79 @@
+import "server-only";
+// POST/GET /api/items/[id]/checks: gather the facts once (sandbox run and signature, near-duplicates),
+// evaluate every check, store the CheckRun for that version.
+import { getDb } from "../db";
+import { AppError } from "../errors";
+import { can } from "../auth/permissions";
+import type { Actor } from "../auth/types";
+import { ZAnswerSpec } from "../items/answer-spec";
+import { fieldsOf, parseItemId } from "../items/item-record";
+import type { ItemFields } from "../items/schemas";
+import { toMacroMap } from "../latex/macros";
+import { inspectCode, runCode } from "../sandbox/run-code";
+import { evaluateChecks } from "./registry";
+import type { CheckContext, CheckResult, NearDuplicate } from "./types";
+
+export type CheckRunView = { runId: string; version: number; passed: boolean; durationMs: number; isolation: string | null; createdAt: string; results: CheckResult[] };
+
+const SIMILARITY = 0.5;
+
+async function findNearDuplicates(itemId: string, statement: string): Promise<NearDuplicate[]> {
+  if (statement.trim().length < 20) return [];
+  const rows = await getDb().$queryRaw<{ id: string; similarity: number; excerpt: string }[]>`
+    SELECT "id", similarity("statement", ${statement})::float8 AS "similarity", left("statement", 120) AS "excerpt"
+    FROM "Item" WHERE "id" <> ${itemId}::uuid AND "status" <> 'REJECTED' AND similarity("statement", ${statement}) > ${SIMILARITY}
+    ORDER BY 2 DESC LIMIT 5`;
+  return rows.map((r) => ({ id: r.id, similarity: Number(r.similarity), excerpt: r.excerpt.replace(/\s+/g, " ") }));
+}
+
+/** Run the reference code on every case and read its signature, when there is enough to run. */
+async function gatherCodeFacts(fields: ItemFields): Promise<Pick<CheckContext, "run" | "inspect">> {
+  const name = fields.answerSpec.functionName;
+  const code = fields.referenceCode;
+  if (!name || !code.trim()) return { run: null, inspect: null };
+  const runnable = ZAnswerSpec.safeParse(fields.answerSpec).success && fields.testCases.length > 0;
+  const [inspect, run] = await Promise.all([
+    inspectCode(code, name),
+    runnable ? runCode({ code, functionName: name, calls: fields.testCases.map((tc) => tc.inputs) }) : Promise.resolve(null),
+  ]);
+  return { inspect, run };
+}
+
+function assertCanRunChecks(actor: Actor, item: { authorId: string; assigneeId: string | null }): void {
+  if (!can(actor, "item.edit", item) && !can(actor, "item.review")) {
+    throw new AppError("FORBIDDEN", "Only the item's author or assignee, a lead or an admin may run its checks.");
+  }
+}
+
+/** Run every check on the item's current version and store the run. */
+export async function runChecks(actor: Actor, rawId: unknown): Promise<CheckRunView> {
+  const id = parseItemId(rawId);
+  const started = performance.now();
+  const item = await getDb().item.findUnique({ where: { id }, include: { seed: { select: { source: { select: { macros: true } } } } } });
+  if (!item) throw new AppError("NOT_FOUND", "No such item.");
+  assertCanRunChecks(actor, item);
+  const fields = fieldsOf(item);
+  const [code, nearDuplicates] = await Promise.all([gatherCodeFacts(fields), findNearDuplicates(id, fields.statement)]);
+  const results = evaluateChecks({ fields, macros: toMacroMap(item.seed.source.macros), nearDuplicates, ...code });
+  const passed = results.every((r) => !r.blocking || r.passed);
+  const durationMs = Math.round(performance.now() - started);
+  const isolation = code.run?.isolation ?? code.inspect?.isolation ?? null;
+  const run = await getDb().checkRun.create({
+    data: { itemId: id, version: item.version, passed, results: results as object[], durationMs, isolation, createdById: actor.id },
+  });
+  return { runId: run.id, version: item.version, passed, durationMs, isolation, createdAt: run.createdAt.toISOString(), results };
+}
+
+/** The newest run (of any version, or of `version`), or null. */
+export async function getLatestCheckRun(actor: Actor, rawId: unknown, version?: number): Promise<CheckRunView | null> {
+  const id = parseItemId(rawId);
+  const item = await getDb().item.findUnique({ where: { id }, select: { id: true } });
+  if (!item) throw new AppError("NOT_FOUND", "No such item.");
+  if (!can(actor, "item.read")) throw new AppError("FORBIDDEN", "You may not read items.");
+  const run = await getDb().checkRun.findFirst({ where: { itemId: id, ...(version ? { version } : {}) }, orderBy: [{ createdAt: "desc" }] });
+  if (!run) return null;
+  return {
+    runId: run.id, version: run.version, passed: run.passed, durationMs: run.durationMs, isolation: run.isolation,
+    createdAt: run.createdAt.toISOString(), results: run.results as unknown as CheckResult[],
+  };
+}
