@@ -1,7 +1,8 @@
 // The adaptation editor, as an annotator uses it: adapt a seed, write with live preview, fill the answer
 // spec and test cases, save, recover a local draft, resolve a conflict, restore a revision, submit.
 import { expect, test } from "@playwright/test";
-import { createItemFromSeed, expectSignedIn, fieldText, signIn, storageStateFor, typeInField, USERS } from "./support";
+import { createItemFromSeed, expectSignedIn, fieldText, saveFields, signIn, storageStateFor, typeInField, USERS } from "./support";
+import { GOOD_ITEM } from "../tests/support/item-fixtures";
 
 test.use({ storageState: storageStateFor("annotator") });
 
@@ -158,10 +159,11 @@ test("an old revision can be compared and restored as a new version", async ({ p
   await expect(page.getByTestId("field-description")).toHaveValue("Version two text.");
 });
 
-test("submitting sends the item for review; keyboard help lists the shortcuts", async ({ page }) => {
+test("submitting sends a complete item for review; keyboard help lists the shortcuts", async ({ page }) => {
   const id = await createItemFromSeed(page, "Anomalous dimension at one loop");
+  await saveFields(page, id, 1, GOOD_ITEM);
   await page.goto(`/items/${id}`);
-  await expect(page.getByTestId("item-version")).toHaveText("v1");
+  await expect(page.getByTestId("item-version")).toHaveText("v2");
   await page.locator("body").click({ position: { x: 5, y: 5 } });
   await page.keyboard.press("?");
   await expect(page.getByTestId("shortcut-help")).toContainText("Submit for review");
@@ -170,8 +172,37 @@ test("submitting sends the item for review; keyboard help lists the shortcuts", 
 
   await page.getByTestId("submit-item").click();
   await expect(page.getByTestId("item-status")).toHaveText("submitted");
-  await expect(page.getByTestId("item-version")).toHaveText("v2");
+  await expect(page.getByTestId("item-version")).toHaveText("v3");
   await expect(page.getByTestId("submit-item")).toBeDisabled();
+});
+
+test("checks: a failing check shows at its field, compute expected fills the table, all green, submit", async ({ page }) => {
+  const id = await createItemFromSeed(page, "Yukawa potential");
+  const statement = "A particle of mass $m$ moves in the potential $V(x) = \\frac12 m\\omega^2 x^2$. Determine the energy of the level $n$.";
+  await saveFields(page, id, 1, { ...GOOD_ITEM, statement, testCases: GOOD_ITEM.testCases.map((tc) => ({ ...tc, expected: null })) });
+  await page.goto(`/items/${id}`);
+  await expect(page.getByTestId("item-version")).toHaveText("v2");
+
+  await page.getByTestId("field-statement").locator(".cm-content").click();
+  await page.keyboard.press("ControlOrMeta+Enter");
+  await expect(page.getByTestId("checks-statement")).toContainText("Conventions:");
+  await expect(page.getByTestId("checks-testCases")).toContainText("no expected output");
+  await expect(page.getByTestId("submit-reason")).toContainText("blocking check");
+  await expect(page.getByTestId("submit-item")).toBeDisabled();
+
+  await typeInField(page, "statement", `${statement}\n\nConventions: $\\hbar = 1$; levels are counted from $n = 0$.`);
+  await page.getByTestId("compute-expected").click();
+  await expect(page.getByLabel("Row 1 expected")).toHaveValue("0.5");
+  await expect(page.getByLabel("Row 2 expected")).toHaveValue("3");
+  await expect(page.getByLabel("Row 3 expected")).toHaveValue("1.75");
+
+  await page.getByTestId("run-checks").click();
+  await expect(page.getByTestId("checks-summary")).toContainText("All blocking checks pass");
+  // Only the near-duplicate warning may remain at the statement (other tests wrote the same text).
+  await expect(page.getByTestId("checks-statement").filter({ hasText: "Conventions" })).toHaveCount(0);
+  await expect(page.getByTestId("submit-item")).toBeEnabled();
+  await page.getByTestId("submit-item").click();
+  await expect(page.getByTestId("item-status")).toHaveText("submitted");
 });
 
 test("another annotator's item opens read-only", async ({ page, browser }) => {

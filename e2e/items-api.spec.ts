@@ -1,7 +1,8 @@
 // The items API over HTTP with real sessions: create, read, save with optimistic concurrency (409),
 // another annotator (403), field errors (422), submit, and signed-out requests (401).
 import { expect, test } from "@playwright/test";
-import { createItemFromSeed, expectSignedIn, signIn, storageStateFor, USERS } from "./support";
+import { createItemFromSeed, expectSignedIn, saveFields, signIn, storageStateFor, USERS } from "./support";
+import { GOOD_ITEM } from "../tests/support/item-fixtures";
 
 test.use({ storageState: storageStateFor("annotator") });
 
@@ -50,11 +51,22 @@ test("another annotator gets 403 on save and submit; signed-out requests get 401
   expect((await fetch(`${base}/api/items`, { method: "POST", body: JSON.stringify({ seedId: id }) })).status).toBe(401);
 });
 
-test("submit moves a draft to SUBMITTED and an edit brings it back to DRAFT", async ({ page }) => {
+test("submit refuses an incomplete item with the failing checks, then moves a complete one to SUBMITTED", async ({ page }) => {
   const id = await createItemFromSeed(page, "QED beta function");
-  const submitted = await page.request.post(`/api/items/${id}/submit`, { data: { version: 1 } });
-  expect(await submitted.json()).toMatchObject({ version: 2, status: "SUBMITTED" });
-  expect((await page.request.post(`/api/items/${id}/submit`, { data: { version: 2 } })).status()).toBe(409);
-  const edited = await page.request.put(`/api/items/${id}`, { data: { version: 2, topic: "QED" } });
-  expect(await edited.json()).toMatchObject({ version: 3, status: "DRAFT" });
+  const refused = await page.request.post(`/api/items/${id}/submit`, { data: { version: 1 } });
+  expect(refused.status()).toBe(422);
+  expect((await refused.json()).details.blockers.map((b: { check: string }) => b.check)).toContain("complete-fields");
+
+  const version = await saveFields(page, id, 1, GOOD_ITEM);
+  const checks = await page.request.post(`/api/items/${id}/checks`);
+  expect(await checks.json()).toMatchObject({ version, passed: true, isolation: expect.stringMatching(/bwrap|rlimits/) });
+  expect((await (await page.request.get(`/api/items/${id}/checks`)).json()).version).toBe(version);
+  const expected = await page.request.post(`/api/items/${id}/expected`);
+  expect((await expected.json()).outputs).toEqual([{ value: 0.5 }, { value: 3 }, { value: 1.75 }]);
+
+  const submitted = await page.request.post(`/api/items/${id}/submit`, { data: { version } });
+  expect(await submitted.json()).toMatchObject({ version: version + 1, status: "SUBMITTED" });
+  expect((await page.request.post(`/api/items/${id}/submit`, { data: { version: version + 1 } })).status()).toBe(409);
+  const edited = await page.request.put(`/api/items/${id}`, { data: { version: version + 1, topic: "QED" } });
+  expect(await edited.json()).toMatchObject({ version: version + 2, status: "DRAFT" });
 });

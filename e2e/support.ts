@@ -45,3 +45,10 @@ export async function typeInField(page: Page, field: string, text: string): Prom
 export async function fieldText(page: Page, field: string): Promise<string> {
   return (await page.getByTestId(`field-${field}`).locator(".cm-content").innerText()).replace(/\u00a0/g, " ");
 }
+
+/** Save fields over the API on top of `version` (the item must be the page user's to edit). */
+export async function saveFields(page: Page, id: string, version: number, fields: Record<string, unknown>): Promise<number> {
+  const saved = await page.request.put(`/api/items/${id}`, { data: { version, ...fields } });
+  expect(saved.status(), await saved.text()).toBe(200);
+  return ((await saved.json()) as { version: number }).version;
+}

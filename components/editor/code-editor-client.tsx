@@ -20,6 +20,21 @@ type Props = {
   invalid?: boolean;
 };
 
+// Open editors by test id, so a check result can put the cursor where its error is.
+const VIEWS = new Map<string, EditorView>();
+
+/** Focus the editor `id` at a 1-based line and column (clamped to the document). */
+export function focusEditor(id: string, line: number, column = 1): boolean {
+  const view = VIEWS.get(id);
+  if (!view) return false;
+  const doc = view.state.doc;
+  const l = doc.line(Math.min(Math.max(1, line), doc.lines));
+  const pos = Math.min(l.from + Math.max(0, column - 1), l.to);
+  view.dispatch({ selection: { anchor: pos }, scrollIntoView: true });
+  view.focus();
+  return true;
+}
+
 const THEME = EditorView.theme({
   "&": { fontSize: "13px", backgroundColor: "transparent" },
   ".cm-content": { fontFamily: "var(--font-mono, ui-monospace, monospace)", minHeight: "4.5rem" },
@@ -55,13 +70,15 @@ export function CodeEditor({ value, onChange, language, label, readOnly = false,
     ];
     const v = new EditorView({ parent: host.current!, state: EditorState.create({ doc: value, extensions }) });
     view.current = v;
+    if (testId) VIEWS.set(testId, v);
     return () => {
+      if (testId && VIEWS.get(testId) === v) VIEWS.delete(testId);
       v.destroy();
       view.current = null;
     };
     // The editor is created once per language/read-only mode; later values arrive through the effect below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [language, readOnly, label, placeholder]);
+  }, [language, readOnly, label, placeholder, testId]);
 
   useEffect(() => {
     const v = view.current;

@@ -4,6 +4,8 @@ import type { ItemView } from "@/lib/items/get-item";
 import type { ItemPatch } from "@/lib/items/schemas";
 import type { FieldIssue } from "@/lib/items/draft";
 import type { Revision, RevisionSummary } from "@/lib/items/revisions";
+import type { CheckRunView } from "@/lib/checks/run-checks";
+import type { ComputedExpected } from "@/lib/items/compute-expected";
 
 type Status = ItemView["status"];
 export type ApiResult<T> =
@@ -45,4 +47,7 @@ export const itemApi = {
     call<{ version: number; status: Status }>(`/api/items/${id}/revisions/${revision}/restore`, json("POST", { version })),
   revisions: (id: string) => call<{ revisions: RevisionSummary[] }>(`/api/items/${id}/revisions`),
   revision: (id: string, version: number) => call<Revision>(`/api/items/${id}/revisions/${version}`),
+  latestChecks: (id: string) => call<CheckRunView | null>(`/api/items/${id}/checks`),
+  runChecks: (id: string) => call<CheckRunView>(`/api/items/${id}/checks`, { method: "POST" }),
+  computeExpected: (id: string) => call<ComputedExpected>(`/api/items/${id}/expected`, { method: "POST" }),
 };

@@ -3,18 +3,20 @@
 // saving (explicit, autosave, local draft, conflicts), history, submit, and keyboard shortcuts.
 import { useEffect, useState } from "react";
 import type { ItemView } from "@/lib/items/get-item";
-import { DIFFICULTIES, LEVELS, SPLITS, type TextField } from "@/lib/items/schemas";
+import { DIFFICULTIES, LEVELS, SPLITS } from "@/lib/items/schemas";
 import type { DraftFields } from "@/lib/items/draft";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { AnswerSpecForm, FieldError } from "./answer-spec-form-client";
+import { AnswerSpecForm } from "./answer-spec-form-client";
+import { ChecksPanel } from "./checks-panel-client";
 import { CodeEditor } from "./code-editor-client";
 import { ConflictView } from "./conflict-view-client";
-import { issuesUnder, type IssueMap } from "./field-issues";
-import { LatexPreview } from "./latex-preview-client";
+import { Choice, LatexField, Section, TextInput } from "./editor-fields-client";
+import { issuesUnder } from "./field-issues";
 import { RevisionPanel } from "./revision-panel-client";
 import { SeedPanel, type SeedForEditor } from "./seed-panel-client";
 import { ShortcutHelp } from "./shortcut-help-client";
 import { TestCasesTable } from "./test-cases-table-client";
+import { useCodeActions } from "./use-code-actions";
 import { useItemEditor, type SaveState } from "./use-item-editor";
 
 type Props = { item: ItemView; seed: SeedForEditor };
@@ -36,11 +38,20 @@ function isTyping(target: EventTarget | null): boolean {
 
 export function ItemEditor({ item, seed }: Props) {
   const ed = useItemEditor(item);
+  const code = useCodeActions(item.id, ed);
   const { draft, setDraft, issues } = ed;
   const [help, setHelp] = useState(false);
   const [history, setHistory] = useState(false);
   const readOnly = !item.canEdit;
-  const canSubmit = item.canEdit && (ed.server.status === "DRAFT" || ed.server.status === "CHANGES_REQUESTED" || ed.dirty);
+  const submittable = ed.server.status === "DRAFT" || ed.server.status === "CHANGES_REQUESTED" || ed.dirty;
+  const submitBlockedBy = code.blocking.length
+    ? `${code.blocking.length} blocking check${code.blocking.length > 1 ? "s fail" : " fails"}: ${code.blocking[0].message}`
+    : !submittable ? "Only a draft or an item with requested changes can be submitted." : null;
+  const canSubmit = item.canEdit && !submitBlockedBy;
+  const submit = async () => {
+    if (!(await ed.submit())) await code.refresh(); // show why the server refused
+    else await code.refresh();
+  };
   const set = <K extends keyof DraftFields>(key: K, value: DraftFields[K]) => setDraft({ ...draft, [key]: value });
 
   useEffect(() => {
@@ -51,10 +62,10 @@ export function ItemEditor({ item, seed }: Props) {
         void ed.save();
       } else if (mod && e.key === "Enter" && e.shiftKey) {
         e.preventDefault();
-        if (canSubmit) void ed.submit();
+        if (canSubmit) void submit();
       } else if (mod && e.key === "Enter") {
         e.preventDefault();
-        ed.setMessage("Automatic checks arrive with the Python sandbox; nothing was run.");
+        if (item.canEdit) void code.runChecks();
       } else if (e.key === "?" && !mod && !isTyping(e.target)) {
         e.preventDefault();
         setHelp(true);
@@ -65,7 +76,7 @@ export function ItemEditor({ item, seed }: Props) {
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [ed, canSubmit]);
+  });
 
   return (
     <div className="grid gap-4 xl:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
@@ -84,12 +95,13 @@ export function ItemEditor({ item, seed }: Props) {
             <button type="button" className="btn" onClick={() => setHistory(true)} data-testid="open-history">History</button>
             {!readOnly && <button type="button" className="btn" onClick={() => void ed.save()} data-testid="save-item">Save</button>}
             {!readOnly && (
-              <button type="button" className="btn-primary" disabled={!canSubmit} onClick={() => void ed.submit()} data-testid="submit-item"
-                title={canSubmit ? "Submit for review" : "Only a draft or an item with requested changes can be submitted"}>
+              <button type="button" className="btn-primary" disabled={!canSubmit} onClick={() => void submit()} data-testid="submit-item"
+                title={submitBlockedBy ?? "Submit for review (Ctrl/⌘ + Shift + Enter)"}>
                 Submit for review
               </button>
             )}
           </span>
+          {!readOnly && submitBlockedBy && submittable && <p className="w-full text-xs text-red-700 dark:text-red-300" data-testid="submit-reason">Submit is disabled: {submitBlockedBy}</p>}
           {ed.message && <p className="w-full text-sm text-stone-700 dark:text-stone-300" data-testid="editor-message">{ed.message}</p>}
         </div>
 
@@ -103,24 +115,25 @@ export function ItemEditor({ item, seed }: Props) {
           </div>
         )}
 
-        <LatexField field="statement" label="Statement" hint="Ask to determine, find or compute; end with a “Conventions:” sentence." draft={draft} set={set} issues={issues} macros={seed.macros} readOnly={readOnly} />
-        <Section title="Description" errors={issuesUnder(issues, "description")}>
+        <ChecksPanel run={code.run} current={code.current} busy={code.busy === "checks"} onRun={() => void code.runChecks()} readOnly={readOnly} />
+        <LatexField field="statement" label="Statement" hint="Ask to determine, find or compute; end with a “Conventions:” sentence." draft={draft} set={set} issues={issues} checks={code.resultsFor("statement")} macros={seed.macros} readOnly={readOnly} />
+        <Section id="description" title="Description" errors={issuesUnder(issues, "description")} checks={code.resultsFor("description")}>
           <textarea className="input min-h-16" aria-label="Description" data-testid="field-description" value={draft.description} disabled={readOnly}
             placeholder="One or two sentences for internal tracking" onChange={(e) => set("description", e.target.value)} />
         </Section>
-        <Section title="Answer spec">
+        <Section id="answerSpec" title="Answer spec" checks={code.resultsFor("answerSpec")}>
           <AnswerSpecForm draft={draft} onChange={setDraft} issues={issues} readOnly={readOnly} />
         </Section>
-        <LatexField field="solution" label="Solution" draft={draft} set={set} issues={issues} macros={seed.macros} readOnly={readOnly} />
-        <LatexField field="finalAnswer" label="Final answer" math hint="Math, typeset as display math unless you add delimiters — e.g. \beta(g)=\frac{3g^3}{16\pi^2}" draft={draft} set={set} issues={issues} macros={seed.macros} readOnly={readOnly} />
-        <Section title="Reference code" errors={issuesUnder(issues, "referenceCode")}>
+        <LatexField field="solution" label="Solution" draft={draft} set={set} issues={issues} checks={code.resultsFor("solution")} macros={seed.macros} readOnly={readOnly} />
+        <LatexField field="finalAnswer" label="Final answer" math hint="Math, typeset as display math unless you add delimiters — e.g. \beta(g)=\frac{3g^3}{16\pi^2}" draft={draft} set={set} issues={issues} checks={code.resultsFor("finalAnswer")} macros={seed.macros} readOnly={readOnly} />
+        <Section id="referenceCode" title="Reference code" errors={issuesUnder(issues, "referenceCode")} checks={code.resultsFor("referenceCode")}>
           <CodeEditor language="python" label="Reference code" value={draft.referenceCode} onChange={(v) => set("referenceCode", v)} readOnly={readOnly} testId="field-referenceCode"
             placeholder="Python 3: define the function of the answer spec (numpy, scipy, sympy, mpmath allowed)" />
         </Section>
-        <Section title="Test cases">
-          <TestCasesTable draft={draft} onChange={setDraft} issues={issues} readOnly={readOnly} />
+        <Section id="testCases" title="Test cases" checks={code.resultsFor("testCases")}>
+          <TestCasesTable draft={draft} onChange={setDraft} issues={issues} readOnly={readOnly} onCompute={() => void code.computeExpected()} computing={code.busy === "expected"} />
         </Section>
-        <Section title="Metadata">
+        <Section id="metadata" title="Metadata" checks={["topic", "level", "difficulty"].flatMap((f) => code.resultsFor(f))}>
           <div className="grid gap-3 sm:grid-cols-2">
             <TextInput label="Topic" value={draft.topic} onChange={(v) => set("topic", v)} readOnly={readOnly} error={issues.topic} />
             <Choice label="Level" value={draft.level} options={LEVELS} onChange={(v) => set("level", v)} readOnly={readOnly} />
@@ -138,64 +151,5 @@ export function ItemEditor({ item, seed }: Props) {
       )}
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
     </div>
-  );
-}
-
-function Section({ title, hint, errors = [], children }: { title: string; hint?: string; errors?: string[]; children: React.ReactNode }) {
-  return (
-    <section className="rounded-lg border border-stone-200 bg-white p-3 dark:border-stone-800 dark:bg-stone-900">
-      <h2 className="text-sm font-semibold">{title}</h2>
-      {hint && <p className="mb-2 text-xs text-stone-500">{hint}</p>}
-      <div className={hint ? "" : "mt-2"}>{children}</div>
-      {errors.map((m) => <FieldError key={m} message={m} />)}
-    </section>
-  );
-}
-
-type LatexFieldProps = {
-  field: Extract<TextField, "statement" | "solution" | "finalAnswer">;
-  label: string;
-  hint?: string;
-  draft: DraftFields;
-  set: <K extends keyof DraftFields>(key: K, value: DraftFields[K]) => void;
-  issues: IssueMap;
-  macros: Record<string, string>;
-  readOnly: boolean;
-  math?: boolean;
-};
-
-function LatexField({ field, label, hint, draft, set, issues, macros, readOnly, math }: LatexFieldProps) {
-  const errors = issuesUnder(issues, field);
-  return (
-    <Section title={label} hint={hint} errors={errors}>
-      <div className="grid gap-3 2xl:grid-cols-2">
-        <CodeEditor language="latex" label={label} value={draft[field]} onChange={(v) => set(field, v)} readOnly={readOnly} testId={`field-${field}`} invalid={errors.length > 0} />
-        <div className="rounded border border-dashed border-stone-200 p-2 dark:border-stone-800">
-          <LatexPreview source={draft[field]} macros={macros} testId={`preview-${field}`} math={math} />
-        </div>
-      </div>
-    </Section>
-  );
-}
-
-function TextInput({ label, value, onChange, readOnly, error }: { label: string; value: string; onChange: (v: string) => void; readOnly: boolean; error?: string }) {
-  return (
-    <label className="block text-sm">
-      <span className="mb-1 block font-medium">{label}</span>
-      <input className={`input ${error ? "border-red-500" : ""}`} value={value} disabled={readOnly} onChange={(e) => onChange(e.target.value)} />
-      <FieldError message={error} />
-    </label>
-  );
-}
-
-function Choice<T extends string>({ label, value, options, onChange, readOnly }: { label: string; value: T | null; options: readonly T[]; onChange: (v: T | null) => void; readOnly: boolean }) {
-  return (
-    <label className="block text-sm">
-      <span className="mb-1 block font-medium">{label}</span>
-      <select className="input" value={value ?? ""} disabled={readOnly} onChange={(e) => onChange((e.target.value || null) as T | null)}>
-        <option value="">—</option>
-        {options.map((o) => <option key={o} value={o}>{o.toLowerCase().replace("_", " ")}</option>)}
-      </select>
-    </label>
   );
 }

@@ -1,15 +1,15 @@
 "use client";
 // Test cases: one column per argument, the expected output (one column per tuple element), tolerances.
-// Cells are typed text, checked as they are typed; "Compute expected" (sandbox issue) fills the expected
-// columns from the reference code, so each row keeps inputs and outputs apart.
+// Cells are typed text, checked as they are typed; "Compute expected" fills the expected
+// columns by running the reference code on each row's inputs in the sandbox.
 import { emptyRow, moveRow, type DraftFields, type TestRow } from "@/lib/items/draft";
 import { returnElements } from "@/lib/items/test-values";
 import { issuesUnder, type IssueMap } from "./field-issues";
 
-type Props = { draft: DraftFields; onChange: (next: DraftFields) => void; issues: IssueMap; readOnly: boolean };
+type Props = { draft: DraftFields; onChange: (next: DraftFields) => void; issues: IssueMap; readOnly: boolean; onCompute: () => void; computing: boolean };
 const BOOL_OPTIONS = ["true", "false"];
 
-export function TestCasesTable({ draft, onChange, issues, readOnly }: Props) {
+export function TestCasesTable({ draft, onChange, issues, readOnly, onCompute, computing }: Props) {
   const spec = draft.answerSpec;
   const elements = returnElements(spec.returns);
   const setRow = (r: number, patch: Partial<TestRow>) =>
@@ -81,7 +81,10 @@ export function TestCasesTable({ draft, onChange, issues, readOnly }: Props) {
         <button type="button" className="btn" disabled={readOnly} data-testid="test-add-row" onClick={() => onChange({ ...draft, testRows: [...draft.testRows, emptyRow(spec)] })}>
           Add test case
         </button>
-        <button type="button" className="btn" disabled title="Arrives with the Python sandbox">Compute expected</button>
+        <button type="button" className="btn" disabled={readOnly || computing || draft.testRows.length === 0} onClick={onCompute} data-testid="compute-expected"
+          title="Save, run the reference code on every row's inputs in the sandbox, and fill in the expected outputs">
+          {computing ? "Computing…" : "Compute expected"}
+        </button>
       </div>
     </div>
   );
