@@ -1,6 +1,7 @@
 // Entry point of the `fieldwork` command. One module per domain registers its sub-commands.
 import { Command } from "commander";
 import { registerDbCommands } from "./commands/db";
+import { registerSandboxCommands } from "./commands/sandbox";
 import { registerStartCommand } from "./commands/start";
 import { registerUserCommands } from "./commands/user";
 
@@ -12,5 +13,6 @@ const program = new Command()
 registerStartCommand(program);
 registerDbCommands(program);
 registerUserCommands(program);
+registerSandboxCommands(program);
 
 await program.parseAsync(process.argv);

@@ -1,8 +1,15 @@
 // The `fieldwork` command as a script would use it: one JSON object with --json, non-zero exit with a
 // one-line message on error.
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { uniqueEmail, useTestDatabase } from "../support/db";
+import { createItem } from "../../lib/items/create-item";
+import { listMigrationFiles } from "../../lib/db/migrate";
+import { saveItem } from "../../lib/items/save-item";
+import { makeSeed, makeUser, uniqueEmail, useTestDatabase } from "../support/db";
+import { GOOD_ITEM } from "../support/item-fixtures";
 
 function fieldwork(args: string[], databaseUrl: string) {
   const result = spawnSync(process.execPath, ["scripts/fieldwork.mjs", ...args], {
@@ -40,6 +47,33 @@ describe("fieldwork CLI", () => {
   it("reports migrations as up to date on a migrated database", () => {
     const res = fieldwork(["db", "migrate", "--json"], url);
     expect(res.status).toBe(0);
-    expect(JSON.parse(res.stdout)).toMatchObject({ applied: [], alreadyApplied: 1 });
+    expect(JSON.parse(res.stdout)).toMatchObject({ applied: [], alreadyApplied: listMigrationFiles().length });
   });
+
+  it("runs a function in the sandbox once per input object", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "fieldwork-cli-"));
+    writeFileSync(path.join(dir, "f.py"), "import math\ndef f(x):\n    return math.sqrt(x)\n\ndef const():\n    return 'ok'\n");
+    writeFileSync(path.join(dir, "in.json"), JSON.stringify([{ x: 4 }, { x: -1 }]));
+    writeFileSync(path.join(dir, "none.json"), "[{}]");
+    const run = fieldwork(["sandbox", "run", "--code", path.join(dir, "f.py"), "--function", "f", "--inputs", path.join(dir, "in.json"), "--json"], url);
+    expect(run.status).toBe(0);
+    const body = JSON.parse(run.stdout);
+    expect(body).toMatchObject({ ok: false, isolation: expect.stringMatching(/bwrap|rlimits/) });
+    expect(body.results).toEqual([{ output: 2, ms: expect.any(Number) }, { error: "ValueError: math domain error", ms: expect.any(Number) }]);
+    const none = fieldwork(["sandbox", "run", "--code", path.join(dir, "f.py"), "--function", "const", "--inputs", path.join(dir, "none.json"), "--json"], url);
+    expect(JSON.parse(none.stdout)).toMatchObject({ ok: true, results: [{ output: "ok" }] });
+    const bad = fieldwork(["sandbox", "run", "--code", path.join(dir, "f.py"), "--function", "f", "--inputs", path.join(dir, "f.py")], url);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/^fieldwork: .*f\.py is not valid JSON/);
+  }, 60_000);
+
+  it("runs an item's checks and prints the same object as the API", async () => {
+    const author = await makeUser("ANNOTATOR");
+    const { id } = await createItem(author, { seedId: (await makeSeed()).id });
+    await saveItem(author, id, { version: 1, ...GOOD_ITEM });
+    const checked = fieldwork(["check", id, "--json"], url);
+    expect(checked.status).toBe(0);
+    expect(JSON.parse(checked.stdout)).toMatchObject({ version: 2, passed: true, results: expect.arrayContaining([expect.objectContaining({ id: "reference-runs", status: "pass" })]) });
+    expect(fieldwork(["check", "not-an-id"], url).stderr).toBe("fieldwork: No such item.");
+  }, 60_000);
 });
