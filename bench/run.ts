@@ -2,10 +2,14 @@
 import os from "node:os";
 import { benchLatexRender } from "./latex-render";
 import { benchSave } from "./save";
+import { benchChecks } from "./checks";
+import { benchTpbench } from "./tpbench";
 
 const BENCHES: Record<string, () => Promise<void> | void> = {
   preview: benchLatexRender,
   save: benchSave,
+  checks: benchChecks,
+  tpbench: benchTpbench,
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -79,6 +79,14 @@ describe("checks", () => {
     ]);
   });
 
+  it("tests discriminate: a function without arguments is not asked to differ from a constant", () => {
+    const answerSpec = { functionName: "mass", arguments: [], returns: { type: "float" as const, description: "Mass in GeV." } };
+    const tol = GOOD_ITEM.testCases[0].tolerance;
+    const testCases = [0, 1, 2].map(() => ({ inputs: {}, expected: 0.938, tolerance: tol }));
+    const run = { ...GOOD_RUN, results: [0, 1, 2].map(() => ({ output: 0.938, ms: 0.1 })) };
+    expect(failing(ctx({ answerSpec, testCases }, { run }), "tests-discriminate")).toEqual([]);
+  });
+
   it("answer not leaked: the right-hand side of the final answer in the statement", () => {
     const statement = "Determine $E_n$; note that $E_n = \\omega(n + \\frac{1}{2})$.\n\nConventions: $\\hbar = 1$.";
     expect(failing(ctx({ statement }), "answer-not-leaked")).toHaveLength(1);
