@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderLatexText } from "./render-latex";
+import { splitLatexPieces } from "./split-blocks";
 
 describe("renderLatexText", () => {
   it("typesets inline, display and environment math inside text structure", () => {
@@ -66,5 +67,41 @@ describe("renderLatexText across paragraphs", () => {
     const { html } = renderLatexText("\\begin{enumerate}\n\\item $x$\n\n\\item $y$\n\\end{enumerate}");
     expect(html.match(/<ol/g)).toHaveLength(1);
     expect(html.match(/<li/g)).toHaveLength(2);
+  });
+});
+
+describe("renderLatexText of one long paragraph", () => {
+  // A line break in a paragraph is inter-word space: the paragraph on one line renders the same (and is never cut).
+  const lines = [
+    String.raw`Consider $\mathcal{L} = \frac12(\partial_\mu\phi)^2 - \frac{\lambda}{4!}\phi^4$ in $d = 4 - 2\epsilon$ dimensions,`,
+    String.raw`\[ \Gamma^{(4)} = -\lambda + \frac{\lambda^2}{32\pi^2}\left[\frac{3}{\epsilon} - \log\frac{-s}{\mu^2}\right] \]`,
+    String.raw`\begin{enumerate}\item Find $\beta(\lambda)$ at one loop. \item Determine $\gamma_\phi$.\end{enumerate}`,
+    "with {\\bf bold} and \\emph{emphasis} (see Ref.~[3]), ``quotes'' -- and $a$--$b$;",
+    String.raw`\begin{align} x &= 1 \label{eq:x} \\ y &= 2 \end{align}`,
+    String.raw`\textbf{units} $\hbar = c = 1$.`,
+  ];
+
+  it("renders it in pieces, as one paragraph, exactly as it renders whole", () => {
+    const text = lines.join("\n");
+    expect(splitLatexPieces({ text, startLine: 1 }).length).toBe(lines.length);
+    for (let i = 0; i < 3; i++) {
+      const inPieces = renderLatexText(`${text} ${"i".repeat(i)}`); // typing at the end: the other pieces come from the cache
+      const whole = renderLatexText(`${lines.join(" ")} ${"i".repeat(i)}`);
+      expect(inPieces.errors).toEqual([]);
+      expect(inPieces.html).toBe(whole.html);
+      expect(inPieces.html).not.toMatch(/^<p>|latex-block/);
+    }
+  });
+
+  it("reports errors in any piece at their absolute line and column, also when lines above are added", () => {
+    const text = `${lines.slice(0, 3).join("\n")}\nthen $\\badmacro{1}$ breaks\n${lines.slice(3).join("\n")}`;
+    expect(splitLatexPieces({ text, startLine: 1 }).length).toBeGreaterThan(3);
+    for (const [prefix, line] of [["", 4], ["", 4], ["Intro.\n", 5], ["Intro,\nmore.\n", 6], ["", 4]] as const) {
+      const { html, errors } = renderLatexText(prefix + text);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatchObject({ line, column: 6, source: "$\\badmacro{1}$" });
+      expect(html).toContain(`line ${line}, column 6`);
+      expect(html.match(/class="katex"/g)).toHaveLength(9);
+    }
   });
 });

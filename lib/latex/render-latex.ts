@@ -12,7 +12,7 @@ import { parse } from "@unified-latex/unified-latex-util-parse";
 import { unifiedLatexToHast } from "@unified-latex/unified-latex-to-hast";
 import { visit } from "@unified-latex/unified-latex-util-visit";
 import type * as Ast from "@unified-latex/unified-latex-types";
-import { splitLatexBlocks } from "./split-blocks";
+import { splitLatexBlocks, splitLatexPieces, type LatexBlock } from "./split-blocks";
 
 export type LatexError = { message: string; line: number; column: number; source: string };
 export type RenderedLatex = { html: string; errors: LatexError[] };
@@ -34,10 +34,14 @@ const SCHEMA: Schema = {
 type MathSlice = { tex: string; display: boolean; line: number; column: number; source: string };
 
 // A live preview re-renders after every keystroke; usually one paragraph changed. Blocks are rendered on
-// their own and remembered (keyed by their first line too, since error messages name absolute lines),
-// so the unchanged ones cost a lookup.
+// their own and remembered, so the unchanged ones cost a lookup. A long paragraph is cut further, at line
+// breaks that are plain inter-word space (splitLatexPieces), into pieces that are rendered and remembered the
+// same way and joined with that space — so it stays one paragraph, and typing in it re-parses one piece.
+// A rendering without errors does not depend on where its text sits; one with errors names absolute lines,
+// so it is only reused at the same line.
 const BLOCK_CACHE_SIZE = 500;
-const blockCache = new Map<string, RenderedLatex>();
+type CachedRendering = RenderedLatex & { startLine: number; parseFailed: boolean };
+const blockCache = new Map<string, CachedRendering>();
 
 export function renderLatexText(source: string, options: RenderOptions = {}): RenderedLatex {
   const blocks = splitLatexBlocks(source);
@@ -45,26 +49,64 @@ export function renderLatexText(source: string, options: RenderOptions = {}): Re
   const parts: string[] = [];
   const errors: LatexError[] = [];
   for (const block of blocks) {
-    const key = `${optionsKey}\u0000${block.startLine}\u0000${block.text}`;
-    let rendered = blockCache.get(key);
-    if (!rendered) {
-      rendered = renderBlock(block.text, options, block.startLine - 1);
-      if (blockCache.size >= BLOCK_CACHE_SIZE) blockCache.delete(blockCache.keys().next().value!);
-      blockCache.set(key, rendered);
-    }
+    const rendered = renderParagraph(block, options, optionsKey);
     parts.push(blocks.length > 1 ? `<div class="latex-block">${rendered.html}</div>` : rendered.html);
     errors.push(...rendered.errors);
   }
   return { html: parts.join("\n"), errors };
 }
 
-function renderBlock(source: string, options: RenderOptions, lineOffset = 0): RenderedLatex {
+function renderParagraph(block: LatexBlock, options: RenderOptions, optionsKey: string): RenderedLatex {
+  const key = `${optionsKey}\u0000${block.text}`;
+  const cached = cacheGet(key, block.startLine);
+  if (cached) return cached;
+  const pieces = splitLatexPieces(block);
+  let rendered = pieces.length > 1 ? pieces.map((piece) => renderPiece(piece, options, optionsKey)) : [];
+  // A piece the parser rejects is reported as the whole paragraph would be.
+  if (!rendered.length || rendered.some((r) => r.parseFailed)) {
+    rendered = [{ ...renderBlock(block.text, options, block.startLine - 1), startLine: block.startLine }];
+  }
+  const joined: CachedRendering = {
+    html: rendered.map((r) => r.html).join(" "),
+    errors: rendered.flatMap((r) => r.errors),
+    startLine: block.startLine,
+    parseFailed: rendered.some((r) => r.parseFailed),
+  };
+  cacheSet(key, joined);
+  return joined;
+}
+
+function renderPiece(piece: LatexBlock, options: RenderOptions, optionsKey: string): CachedRendering {
+  const key = `${optionsKey}\u0000${piece.text}`;
+  let rendered = cacheGet(key, piece.startLine);
+  if (!rendered) {
+    rendered = { ...renderBlock(piece.text, options, piece.startLine - 1), startLine: piece.startLine };
+    cacheSet(key, rendered);
+  }
+  return rendered;
+}
+
+function cacheGet(key: string, startLine: number): CachedRendering | undefined {
+  const rendered = blockCache.get(key);
+  if (!rendered || (rendered.errors.length > 0 && rendered.startLine !== startLine)) return undefined;
+  blockCache.delete(key); // re-inserted: the least recently used entry goes first
+  blockCache.set(key, rendered);
+  return rendered;
+}
+
+function cacheSet(key: string, rendered: CachedRendering): void {
+  blockCache.delete(key);
+  if (blockCache.size >= BLOCK_CACHE_SIZE) blockCache.delete(blockCache.keys().next().value!);
+  blockCache.set(key, rendered);
+}
+
+function renderBlock(source: string, options: RenderOptions, lineOffset = 0): RenderedLatex & { parseFailed: boolean } {
   let ast: Ast.Root;
   try {
     ast = parse(source);
   } catch (error) {
     const err = { message: errorMessage(error), line: 1 + lineOffset, column: 1, source: source.slice(0, 200) };
-    return { html: toHtml(errorNode(err)), errors: [err] };
+    return { html: toHtml(errorNode(err)), errors: [err], parseFailed: true };
   }
   const slices = collectMath(ast, source);
   const hast = sanitize(toHast(ast), SCHEMA) as Root;
@@ -91,7 +133,7 @@ function renderBlock(source: string, options: RenderOptions, lineOffset = 0): Re
     }
   };
   replaceMath(hast.children);
-  return { html: toHtml(hast, { allowDangerousHtml: true }), errors };
+  return { html: toHtml(hast, { allowDangerousHtml: true }), errors, parseFailed: false };
 }
 
 function toHast(ast: Ast.Root): Root {
