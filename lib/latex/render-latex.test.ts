@@ -105,3 +105,71 @@ describe("renderLatexText of one long paragraph", () => {
     }
   });
 });
+
+describe("renderLatexText typesets every formula from its own source", () => {
+  // The TeX each KaTeX rendering in `html` was made from, in order (KaTeX's MathML annotation holds it).
+  const typeset = (html: string) =>
+    [...html.matchAll(/<annotation encoding="application\/x-tex">([\s\S]*?)<\/annotation>/g)].map((m) =>
+      m[1].replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&amp;/g, "&"),
+    );
+
+  it("takes math nested in \\text{…} as part of the formula around it", () => {
+    const { html, errors } = renderLatexText(String.raw`$\text{if $x>0$}$ then $\alpha$ and $\beta$, so \[ \text{for $n$} \] gives $\gamma$ and
+\begin{equation} \text{with $a$} \end{equation} $\delta$.`);
+    expect(errors).toEqual([]);
+    expect(typeset(html)).toEqual([
+      String.raw`\text{if $x>0$}`,
+      String.raw`\alpha`,
+      String.raw`\beta`,
+      String.raw` \text{for $n$} `,
+      String.raw`\gamma`,
+      String.raw`\begin{equation} \text{with $a$} \end{equation}`,
+      String.raw`\delta`,
+    ]);
+  });
+
+  it("leaves math in an argument the converter does not render where it is, without shifting the formulas after it", () => {
+    const { html, errors } = renderLatexText(String.raw`A\footnote{see $x$} then $\alpha$, $\beta$ and \[ \gamma \] and \ref$d$ $\epsilon$,
+\label{$l$} \caption{$c$} \url{$u$} \includegraphics{$g$} \vspace{$v$} $\zeta$
+\begin{itemize}\item[$o$] $\eta$\end{itemize} \emph{$\theta$} \cite{$k$} $\iota$`);
+    expect(errors).toEqual([]);
+    expect(typeset(html)).toEqual([
+      String.raw`\alpha`, String.raw`\beta`, String.raw` \gamma `, String.raw`\epsilon`, String.raw`\zeta`, String.raw`\eta`, String.raw`\theta`, String.raw`\iota`,
+    ]);
+    expect(html).toContain("see $x$"); // as before: the footnote's text, formula included, is shown as text
+    expect(html).toContain("$d$");
+  });
+
+  it("reports a broken formula after such constructs at its own line and column", () => {
+    const source = "$\\text{if $x$}$ \\footnote{$y$} \\ref$z$\nthen $\\frac{1}{$ and $\\omega$ \\[ \\text{$w$} \\]\n\n$\\badmacro$ $\\text{$v$}$ $\\chi$";
+    for (let i = 0; i < 2; i++) {
+      const { html, errors } = renderLatexText(source);
+      expect(errors).toHaveLength(2);
+      expect(errors[0]).toMatchObject({ line: 2, column: 6, source: "$\\frac{1}{$" });
+      expect(errors[1]).toMatchObject({ line: 4, column: 1, source: "$\\badmacro$" });
+      expect(typeset(html)).toEqual(["\\text{if $x$}", "\\omega", " \\text{$w$} ", "\\text{$v$}", "\\chi"]);
+    }
+  });
+
+  it("does the same in a long paragraph rendered in pieces", () => {
+    const lines = [
+      String.raw`Take $\text{a $b$}$ and $\alpha$,`,
+      String.raw`with\footnote{not $\xi$} \ref$d$ and one, two, three, four, five, six, seven, eight, nine`,
+      String.raw`then $\beta$ \label{$l$}`,
+      String.raw`so \[ \text{for $n$} \] and $\gamma$.`,
+    ];
+    const text = lines.join("\n");
+    expect(splitLatexPieces({ text, startLine: 1 }).length).toBeGreaterThan(1);
+    const inPieces = renderLatexText(text);
+    expect(inPieces.html).toBe(renderLatexText(lines.join(" ")).html);
+    expect(typeset(inPieces.html)).toEqual([String.raw`\text{a $b$}`, String.raw`\alpha`, String.raw`\beta`, String.raw` \text{for $n$} `, String.raw`\gamma`]);
+  });
+
+  it("keeps any character of the text, also ones it could use to tag formulas", () => {
+    const { html, errors } = renderLatexText("a \uE0000\uE000 b \uE001 $\\alpha$ \\footnote{$x$} $\\beta$");
+    expect(errors).toEqual([]);
+    expect(html).toContain("a \uE0000\uE000 b \uE001 ");
+    expect(html).toContain("$x$");
+    expect(typeset(html)).toEqual(["\\alpha", "\\beta"]);
+  });
+});

@@ -10,7 +10,6 @@ import { toHtml } from "hast-util-to-html";
 import { unified } from "unified";
 import { parse } from "@unified-latex/unified-latex-util-parse";
 import { unifiedLatexToHast } from "@unified-latex/unified-latex-to-hast";
-import { visit } from "@unified-latex/unified-latex-util-visit";
 import type * as Ast from "@unified-latex/unified-latex-types";
 import { splitLatexBlocks, splitLatexPieces, type LatexBlock } from "./split-blocks";
 
@@ -108,20 +107,27 @@ function renderBlock(source: string, options: RenderOptions, lineOffset = 0): Re
     const err = { message: errorMessage(error), line: 1 + lineOffset, column: 1, source: source.slice(0, 200) };
     return { html: toHtml(errorNode(err)), errors: [err], parseFailed: true };
   }
-  const slices = collectMath(ast, source);
+  const marker = mathMarker(source);
+  const slices = tagMath(ast, source, marker.char);
   const hast = sanitize(toHast(ast), SCHEMA) as Root;
   const errors: LatexError[] = [];
-  let index = 0;
   const replaceMath = (nodes: (RootContent | ElementContent)[]) => {
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i];
+      if (node.type === "text") {
+        // A formula the converter printed as text (in an argument it does not render, like \footnote's) keeps its
+        // source, as it would have without the tag.
+        if (node.value.includes(marker.char)) node.value = node.value.replace(marker.all, "");
+        continue;
+      }
       if (node.type !== "element") continue;
       const kind = mathKind(node);
       if (!kind) {
         replaceMath(node.children);
         continue;
       }
-      const slice = slices[index++] ?? fallbackSlice(node, kind === "display");
+      const tagged = marker.one.exec(textOf(node));
+      const slice = (tagged && slices[Number(tagged[1])]) || fallbackSlice(node, kind === "display", marker.all);
       const rendered = typeset(slice, options);
       if ("error" in rendered) {
         const error = { ...rendered.error, line: rendered.error.line && rendered.error.line + lineOffset };
@@ -140,17 +146,60 @@ function toHast(ast: Ast.Root): Root {
   return unified().use(unifiedLatexToHast).runSync(ast) as unknown as Root;
 }
 
-function collectMath(ast: Ast.Root, source: string): MathSlice[] {
-  const slices: MathSlice[] = [];
-  visit(ast, (node) => {
-    if (node.type !== "inlinemath" && node.type !== "displaymath" && node.type !== "mathenv") return;
-    const pos = node.position;
-    if (!pos) return;
-    const raw = source.slice(pos.start.offset, pos.end.offset);
-    const tex = node.type === "mathenv" ? raw : stripDelimiters(raw);
-    slices.push({ tex, display: node.type !== "inlinemath", line: pos.start.line, column: pos.start.column, source: raw });
-  });
+// Which formula a math element of the converter's output shows is made explicit, not left to the order the
+// elements come in (the converter drops some arguments with their formulas, prints others as text, and a formula
+// can hold another one in \text{…}): every formula that is not inside another one gets a tag — a private-use
+// character that does not occur in the source around its number — put in front of its content, where it stays
+// through the conversion. A math element names its formula by the tag in its text; elsewhere tags are removed.
+type MathMarker = { char: string; one: RegExp; all: RegExp };
+
+function mathMarker(source: string): MathMarker {
+  let code = 0xe000;
+  while (code < 0xf8ff && source.includes(String.fromCharCode(code))) code++;
+  const char = String.fromCharCode(code);
+  return { char, one: new RegExp(`${char}(\\d+)${char}`), all: new RegExp(`${char}\\d+${char}`, "g") };
+}
+
+/** Tag every outermost formula in `ast` (see MathMarker) and return their sources, indexed by tag. */
+function tagMath(ast: Ast.Root, source: string, markerChar: string): (MathSlice | undefined)[] {
+  const slices: (MathSlice | undefined)[] = [];
+  const walk = (nodes: (Ast.Node | Ast.Argument)[] | undefined) => {
+    if (!nodes) return;
+    for (const node of nodes) {
+      switch (node.type) {
+        case "inlinemath":
+        case "displaymath":
+        case "mathenv": {
+          slices.push(mathSlice(node, source));
+          // (The formula's source already holds any math nested in it: nothing inside gets a tag of its own.)
+          node.content.unshift({ type: "string", content: `${markerChar}${slices.length - 1}${markerChar}` });
+          break;
+        }
+        case "macro":
+          walk(node.args);
+          break;
+        case "environment":
+          walk(node.args);
+          walk(node.content);
+          break;
+        case "group":
+        case "argument":
+          walk(node.content);
+          break;
+      }
+    }
+  };
+  walk(ast.content);
   return slices;
+}
+
+function mathSlice(node: Ast.InlineMath | Ast.DisplayMath | Ast.Environment, source: string): MathSlice | undefined {
+  const pos = node.position;
+  if (!pos) return undefined; // (the parser gives every node its position; the element's text is typeset then)
+  const display = node.type !== "inlinemath";
+  const raw = source.slice(pos.start.offset, pos.end.offset);
+  const tex = node.type === "mathenv" ? raw : stripDelimiters(raw);
+  return { tex, display, line: pos.start.line, column: pos.start.column, source: raw };
 }
 
 function stripDelimiters(raw: string): string {
@@ -197,16 +246,18 @@ function typesetUncached(slice: MathSlice, options: RenderOptions): { html: stri
   }
 }
 
+// The converter's math elements have this one class (an unknown environment named display-math becomes a
+// <div class="environment display-math">, which is not a formula).
 function mathKind(node: Element): "inline" | "display" | undefined {
   const cls = node.properties?.className;
-  const list = Array.isArray(cls) ? cls.map(String) : typeof cls === "string" ? cls.split(" ") : [];
-  if (list.includes("inline-math")) return "inline";
-  if (list.includes("display-math")) return "display";
+  const only = Array.isArray(cls) && cls.length === 1 ? String(cls[0]) : typeof cls === "string" ? cls : "";
+  if (only === "inline-math") return "inline";
+  if (only === "display-math") return "display";
   return undefined;
 }
 
-function fallbackSlice(node: Element, display: boolean): MathSlice {
-  const tex = textOf(node);
+function fallbackSlice(node: Element, display: boolean, markers: RegExp): MathSlice {
+  const tex = textOf(node).replace(markers, "");
   return { tex, display, line: 0, column: 0, source: tex };
 }
 
