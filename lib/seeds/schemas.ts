@@ -7,6 +7,7 @@ export const ZListSeedsQuery = z.object({
   status: z.enum(Object.values(SeedStatus) as [SeedStatus, ...SeedStatus[]]).optional(),
   source: z.string().trim().max(200).optional(),
   q: z.string().trim().max(200).optional(),
+  batch: z.string().uuid("Not an import id.").optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(SEED_PAGE_SIZE),
 });

@@ -1,6 +1,7 @@
 // Entry point of the `fieldwork` command. One module per domain registers its sub-commands.
 import { Command } from "commander";
 import { registerDbCommands } from "./commands/db";
+import { registerImportCommand } from "./commands/import";
 import { registerSandboxCommands } from "./commands/sandbox";
 import { registerStartCommand } from "./commands/start";
 import { registerUserCommands } from "./commands/user";
@@ -14,5 +15,6 @@ registerStartCommand(program);
 registerDbCommands(program);
 registerUserCommands(program);
 registerSandboxCommands(program);
+registerImportCommand(program);
 
 await program.parseAsync(process.argv);

@@ -15,7 +15,7 @@ type Props = { searchParams: Promise<Record<string, string | undefined>> };
 export default async function SeedsPage({ searchParams }: Props) {
   const user = await requirePageUser();
   const params = await searchParams;
-  const filters = { status: params.status || undefined, source: params.source || undefined, q: params.q || undefined };
+  const filters = { status: params.status || undefined, source: params.source || undefined, q: params.q || undefined, batch: params.batch || undefined };
   let page: SeedPage | null = null;
   let error: string | null = null;
   try {
@@ -32,6 +32,7 @@ export default async function SeedsPage({ searchParams }: Props) {
     <>
       <PageHeader title="Seeds" subtitle="Human-written problems waiting to be adapted into verifiable items." />
       <form method="get" className="mb-4 flex flex-wrap items-end gap-2" role="search">
+        {filters.batch && <input type="hidden" name="batch" value={filters.batch} />}
         <label className="text-sm">
           <span className="mb-1 block text-xs text-stone-500">Search</span>
           <input name="q" defaultValue={filters.q} placeholder="Text in the problem" className="input w-64" />
@@ -50,7 +51,7 @@ export default async function SeedsPage({ searchParams }: Props) {
           </select>
         </label>
         <button type="submit" className="btn">Filter</button>
-        {(filters.q || filters.source || filters.status) && <Link href="/seeds" className="text-sm text-stone-500 hover:underline">Clear</Link>}
+        {(filters.q || filters.source || filters.status || filters.batch) && <Link href="/seeds" className="text-sm text-stone-500 hover:underline">Clear</Link>}
       </form>
       {error && <p role="alert" className="mb-4 rounded bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">{error}</p>}
       {page && (

@@ -1,0 +1,113 @@
+import "server-only";
+// An import, preview or commit: read the upload (or fetch an arXiv paper), parse, dedup by content hash,
+// and — when committing — write each file in its own transaction and store the report as an ImportBatch.
+import { getDb } from "../db";
+import { getEnv } from "../env";
+import { AppError } from "../errors";
+import { assertCan } from "../auth/permissions";
+import type { Actor } from "../auth/types";
+import { recordEvent } from "../audit/record-event";
+import { seedContentHash } from "../seeds/content-hash";
+import { ArchiveError, readUpload, type UploadedFile } from "./archive";
+import { fetchArxivUpload } from "./arxiv-upload";
+import { parseUpload } from "./parse-upload";
+import { ZImportOptions, type ImportReport, type SeedPreview } from "./schemas";
+import { writeParsedFile } from "./write-file";
+import type { ImportFormatName, ParsedFile, RowError } from "./types";
+
+/** An upload (one file or an archive), files already read (a local folder, from the CLI), or an arXiv id. */
+export type ImportInput = { fileName: string; bytes: Uint8Array } | { fileName: string; files: UploadedFile[] } | { arxivId: string };
+
+const FORMAT_ENUM: Record<ImportFormatName | "arxiv", "YAML" | "JSONL" | "JSON" | "LATEX" | "PIPELINE" | "ARXIV"> = {
+  yaml: "YAML", jsonl: "JSONL", json: "JSON", latex: "LATEX", pipeline: "PIPELINE", arxiv: "ARXIV",
+};
+const PREVIEW_SEEDS = 5;
+
+async function existingHashes(hashes: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < hashes.length; i += 5000) {
+    const rows = await getDb().seed.findMany({ where: { contentHash: { in: hashes.slice(i, i + 5000) } }, select: { contentHash: true } });
+    for (const r of rows) found.add(r.contentHash);
+  }
+  return found;
+}
+
+export async function runImport(actor: Actor, input: ImportInput, rawOptions: unknown): Promise<ImportReport> {
+  assertCan(actor, "source.import");
+  const options = ZImportOptions.parse(rawOptions ?? {});
+  const env = getEnv();
+  const arxiv = "arxivId" in input ? await fetchArxivUpload(input.arxivId, env.ARXIV_BASE_URL, env.IMPORT_MAX_BYTES) : null;
+  const upload = arxiv ?? (input as Exclude<ImportInput, { arxivId: string }>);
+  const fileName = upload.fileName;
+  const size = "bytes" in upload ? upload.bytes.byteLength : upload.files.reduce((n, f) => n + f.bytes.byteLength, 0);
+  if (size > env.IMPORT_MAX_BYTES) {
+    throw new AppError("INVALID", `${fileName} is ${(size / 2 ** 20).toFixed(1)} MB; the limit is ${(env.IMPORT_MAX_BYTES / 2 ** 20).toFixed(0)} MB (IMPORT_MAX_BYTES).`);
+  }
+  let files: UploadedFile[];
+  try {
+    files = "bytes" in upload ? await readUpload(fileName, upload.bytes, { maxEntries: env.IMPORT_MAX_ENTRIES, maxUncompressedBytes: env.IMPORT_MAX_UNCOMPRESSED_BYTES }) : upload.files;
+  } catch (e) {
+    if (e instanceof ArchiveError) throw new AppError("INVALID", e.message);
+    throw e;
+  }
+  const sourceIdentifier = options.sourceId ?? arxiv?.source.identifier;
+  const parsed = parseUpload(fileName, files, { format: arxiv ? "latex" : options.format, sourceIdentifier, map: options.map });
+  for (const file of parsed.files) {
+    for (const source of file.sources) {
+      if (arxiv && source.identifier === arxiv.source.identifier) Object.assign(source, { ...arxiv.source, macros: source.macros });
+      if (options.license && !source.license) source.license = options.license;
+    }
+  }
+
+  // Dedup: within the upload, then against the database.
+  const seen = new Set<string>();
+  const hashesByFile = parsed.files.map((f) => f.seeds.map((s) => seedContentHash(s.sourceIdentifier, s.problem)));
+  const existing = await existingHashes([...new Set(hashesByFile.flat())]);
+  let duplicates = 0;
+  const fresh = parsed.files.map((f, i) =>
+    f.seeds.map((_, j) => {
+      const h = hashesByFile[i][j];
+      const isNew = !existing.has(h) && !seen.has(h);
+      seen.add(h);
+      if (!isNew) duplicates++;
+      return isNew;
+    }),
+  );
+  const toCreate = fresh.flat().filter(Boolean).length;
+  const errors: RowError[] = [...parsed.errors, ...parsed.files.flatMap((f) => f.errors)];
+  const skipped = parsed.files.reduce((n, f) => n + f.skipped, 0);
+  const format: ImportFormatName | "arxiv" = arxiv ? "arxiv" : parsed.formats[0] ?? (options.format === "auto" ? "yaml" : options.format);
+  const preview: SeedPreview[] = parsed.files.flatMap((f) => f.seeds.map((s) => ({ ...s, macros: f.sources.find((x) => x.identifier === s.sourceIdentifier)?.macros ?? {} }))).slice(0, PREVIEW_SEEDS);
+  const base = { fileName, format, formats: parsed.formats, duplicates, skipped, columns: parsed.columns, ignored: parsed.ignored.length, preview };
+
+  if (options.dryRun) return { batchId: null, status: "PREVIEW", created: toCreate, itemsCreated: parsed.files.reduce((n, f) => n + f.items.length, 0), errors, ...base };
+
+  const batch = await getDb().importBatch.create({
+    data: { format: FORMAT_ENUM[format], status: "PREVIEW", fileName, createdById: actor.id, options: { ...options, map: options.map } as object },
+  });
+  let created = 0;
+  let itemsCreated = 0;
+  for (const [i, file] of parsed.files.entries()) {
+    try {
+      const written = await writeParsedFile(file as ParsedFile, { batchId: batch.id, hashes: hashesByFile[i], fresh: fresh[i], actor, authorId: options.authorId ?? actor.id });
+      created += written.seeds;
+      itemsCreated += written.items;
+    } catch (e) {
+      // The file's transaction rolled back: nothing of it was written.
+      errors.push({ file: file.file, line: null, message: `not saved, nothing from this file was imported: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}` });
+    }
+  }
+  const firstSource = parsed.files.flatMap((f) => f.seeds)[0]?.sourceIdentifier;
+  const sourceRow = firstSource ? await getDb().source.findUnique({ where: { identifier: firstSource }, select: { id: true } }) : null;
+  await getDb().$transaction(async (tx) => {
+    await tx.importBatch.update({
+      where: { id: batch.id },
+      data: {
+        status: "COMMITTED", committedAt: new Date(), createdCount: created, duplicates, skipped, errorCount: errors.length,
+        errors: errors.slice(0, 1000) as object[], sourceId: sourceRow?.id ?? null,
+      },
+    });
+    await recordEvent(tx, actor, { action: "import.commit", entityType: "ImportBatch", entityId: batch.id, data: { fileName, created, duplicates, errors: errors.length } });
+  });
+  return { batchId: batch.id, status: "COMMITTED", created, itemsCreated, errors, ...base };
+}

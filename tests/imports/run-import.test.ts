@@ -1,0 +1,80 @@
+// Imports in the data layer against PostgreSQL: preview writes nothing, commit creates seeds and sources
+// with a stored report, re-importing creates nothing, a failing file rolls back alone, roles are enforced.
+import { readFileSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "../../lib/db";
+import { errorResponse } from "../../lib/http/with-route";
+import type { SessionUser } from "../../lib/auth/types";
+import { runImport } from "../../lib/imports/run-import";
+import { getImport } from "../../lib/imports/list-imports";
+import { makeTarGz, makeZip } from "../support/archives";
+import { makeUser, useTestDatabase } from "../support/db";
+
+const PAIRS = readFileSync(new URL("../../lib/imports/parsers/fixtures/pairs.yaml", import.meta.url), "utf8");
+
+describe("runImport", () => {
+  useTestDatabase();
+  let lead: SessionUser;
+  let annotator: SessionUser;
+  beforeAll(async () => {
+    lead = await makeUser("LEAD");
+    annotator = await makeUser("ANNOTATOR");
+  });
+
+  it("previews without writing, commits once, and a re-import is all duplicates", async () => {
+    const folder = `course-${randomUUID().slice(0, 6)}`;
+    const zip = await makeZip([{ name: `${folder}/matched_pairs.yaml`, data: PAIRS }]);
+    const preview = await runImport(lead, { fileName: "pairs.zip", bytes: zip }, { dryRun: true });
+    expect(preview).toMatchObject({ batchId: null, status: "PREVIEW", created: 2, duplicates: 0, skipped: 1, formats: ["yaml"] });
+    expect(preview.errors.map((e) => e.line)).toEqual([17, 18, 20]);
+    expect(preview.preview[0]).toMatchObject({ sourceIdentifier: folder, location: "matched_pairs.yaml document 1" });
+    expect(await getDb().source.count({ where: { identifier: folder } })).toBe(0);
+
+    const committed = await runImport(lead, { fileName: "pairs.zip", bytes: zip }, {});
+    expect(committed).toMatchObject({ status: "COMMITTED", created: 2, duplicates: 0 });
+    const seeds = await getDb().seed.findMany({ where: { source: { identifier: folder } } });
+    expect(seeds.map((s) => s.importBatchId)).toEqual([committed.batchId, committed.batchId]);
+    const stored = await getImport(lead, committed.batchId);
+    expect(stored).toMatchObject({ status: "COMMITTED", created: 2, errorCount: 3, source: folder });
+    expect(stored.errors[0]).toMatchObject({ file: `${folder}/matched_pairs.yaml`, line: 17 });
+
+    const again = await runImport(lead, { fileName: "pairs.zip", bytes: zip }, {});
+    expect(again).toMatchObject({ created: 0, duplicates: 2 });
+    expect(await getDb().seed.count({ where: { source: { identifier: folder } } })).toBe(2);
+  });
+
+  it("imports JSONL rows with a column mapping and a license for new sources", async () => {
+    const source = `paper-${randomUUID().slice(0, 6)}`;
+    const jsonl = [{ q: "Find the Bohr radius $a_0$.", a: "$a_0 = \\hbar^2/me^2$", src: source }, { q: "Find $E_1$.", src: source }].map((r) => JSON.stringify(r)).join("\n");
+    const report = await runImport(lead, { fileName: "rows.jsonl", bytes: Buffer.from(jsonl) }, { map: "problem=q,solution=a,source=src", license: "CC-BY-4.0" });
+    expect(report).toMatchObject({ created: 2, errors: [], columns: ["q", "a", "src"] });
+    expect(await getDb().source.findUniqueOrThrow({ where: { identifier: source } })).toMatchObject({ license: "CC-BY-4.0" });
+  });
+
+  it("rolls back a file whose write fails and keeps the other files", async () => {
+    const good = `good-${randomUUID().slice(0, 6)}`;
+    const bad = `bad-${randomUUID().slice(0, 6)}`;
+    // A problem with a NUL byte cannot be stored in PostgreSQL text: that file's transaction fails.
+    const tgz = await makeTarGz([
+      { name: `${good}/matched_pairs.yaml`, data: "problem: Fine $x$.\n---\nproblem: Also fine.\n" },
+      { name: `${bad}/matched_pairs.yaml`, data: 'problem: "First."\n---\nproblem: "Broken \\0 byte."\n' },
+    ]);
+    const report = await runImport(lead, { fileName: "two.tar.gz", bytes: tgz }, {});
+    expect(report.created).toBe(2);
+    expect(report.errors).toEqual([expect.objectContaining({ file: `${bad}/matched_pairs.yaml`, message: expect.stringMatching(/^not saved, nothing from this file was imported/) })]);
+    expect(await getDb().seed.count({ where: { source: { identifier: good } } })).toBe(2);
+    expect(await getDb().seed.count({ where: { source: { identifier: bad } } })).toBe(0);
+    expect(await getDb().source.count({ where: { identifier: bad } })).toBe(0);
+  });
+
+  it("answers clearly for hostile or unreadable uploads, and refuses annotators", async () => {
+    const traversal = Buffer.from((await makeTarGz([{ name: "a/../../x.yaml", data: "problem: x" }])));
+    expect(errorResponse(await runImport(lead, { fileName: "t.tar.gz", bytes: traversal }, {}).catch((e: unknown) => e)).status).toBe(422);
+    const latin1 = await runImport(lead, { fileName: "l.yaml", bytes: Buffer.from([0x70, 0x3a, 0x20, 0xe9]) }, { sourceId: "x" });
+    expect(latin1.errors[0].message).toMatch(/not UTF-8/);
+    const single = await runImport(lead, { fileName: "matched_pairs.yaml", bytes: Buffer.from(PAIRS) }, { dryRun: true });
+    expect(single.errors[0].message).toMatch(/no source id/);
+    expect(errorResponse(await runImport(annotator, { fileName: "a.yaml", bytes: Buffer.from("") }, {}).catch((e: unknown) => e)).status).toBe(403);
+  });
+});
