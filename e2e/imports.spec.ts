@@ -35,7 +35,7 @@ test("an admin uploads a YAML file, previews, imports, and finds the seeds rende
   const errors = page.getByTestId("import-errors").locator("tbody tr");
   await expect(errors).toHaveCount(1);
   await expect(errors.first()).toContainText("matched_pairs.yaml");
-  await expect(errors.first()).toContainText("8");
+  await expect(errors.first()).toContainText("doc 2");
   await expect(page.getByTestId("import-seed-0").locator(".katex").first()).toBeVisible();
 
   await page.getByTestId("import-commit").click();

@@ -27,7 +27,7 @@ describe("runImport", () => {
     const zip = await makeZip([{ name: `${folder}/matched_pairs.yaml`, data: PAIRS }]);
     const preview = await runImport(lead, { fileName: "pairs.zip", bytes: zip }, { dryRun: true });
     expect(preview).toMatchObject({ batchId: null, status: "PREVIEW", created: 2, duplicates: 0, skipped: 1, formats: ["yaml"] });
-    expect(preview.errors.map((e) => e.line)).toEqual([17, 18, 20]);
+    expect(preview.errors.map((e) => e.line)).toEqual([17, 20]);
     expect(preview.preview[0]).toMatchObject({ sourceIdentifier: folder, location: "matched_pairs.yaml document 1" });
     expect(await getDb().source.count({ where: { identifier: folder } })).toBe(0);
 
@@ -36,7 +36,7 @@ describe("runImport", () => {
     const seeds = await getDb().seed.findMany({ where: { source: { identifier: folder } } });
     expect(seeds.map((s) => s.importBatchId)).toEqual([committed.batchId, committed.batchId]);
     const stored = await getImport(lead, committed.batchId);
-    expect(stored).toMatchObject({ status: "COMMITTED", created: 2, errorCount: 3, source: folder });
+    expect(stored).toMatchObject({ status: "COMMITTED", created: 2, errorCount: 2, source: folder });
     expect(stored.errors[0]).toMatchObject({ file: `${folder}/matched_pairs.yaml`, line: 17 });
 
     const again = await runImport(lead, { fileName: "pairs.zip", bytes: zip }, {});
@@ -50,6 +50,23 @@ describe("runImport", () => {
     const report = await runImport(lead, { fileName: "rows.jsonl", bytes: Buffer.from(jsonl) }, { map: "problem=q,solution=a,source=src", license: "CC-BY-4.0" });
     expect(report).toMatchObject({ created: 2, errors: [], columns: ["q", "a", "src"] });
     expect(await getDb().source.findUniqueOrThrow({ where: { identifier: source } })).toMatchObject({ license: "CC-BY-4.0" });
+  });
+
+  it("imports pipeline items as a seed plus a DRAFT item with the parsed answer spec and test cases", async () => {
+    const item = JSON.parse(readFileSync(new URL("../../lib/imports/parsers/fixtures/pipeline/single.json", import.meta.url), "utf8"));
+    const source = `pipe-${randomUUID().slice(0, 6)}`;
+    item.original_seed.source = source;
+    const report = await runImport(lead, { fileName: "item.json", bytes: Buffer.from(JSON.stringify(item)) }, {});
+    expect(report).toMatchObject({ formats: ["pipeline"], created: 1, itemsCreated: 1, errors: [] });
+    const seed = await getDb().seed.findFirstOrThrow({ where: { source: { identifier: source } }, include: { items: { include: { revisions: true } } } });
+    expect(seed.status).toBe("IN_PROGRESS");
+    expect(seed.items).toHaveLength(1);
+    expect(seed.items[0]).toMatchObject({ status: "DRAFT", authorId: lead.id, version: 1, topic: "Quantum field theory", level: "GRADUATE", difficulty: "MEDIUM" });
+    expect(seed.items[0].answerSpec).toMatchObject({ functionName: "beta_function", arguments: [{ name: "g", type: "float", min: 0, max: 4 }, { name: "N", type: "int", min: 2 }] });
+    expect(seed.items[0].testCases).toHaveLength(3);
+    expect(seed.items[0].revisions).toHaveLength(1);
+    // Re-importing creates neither the seed nor the item again.
+    expect(await runImport(lead, { fileName: "item.json", bytes: Buffer.from(JSON.stringify(item)) }, {})).toMatchObject({ created: 0, itemsCreated: 0, duplicates: 1 });
   });
 
   it("rolls back a file whose write fails and keeps the other files", async () => {

@@ -38,7 +38,8 @@ function readArgument(param: Param, doc: DocSections): Result<Argument> {
  * `float: The energy.` on one line, or `float` alone with the description on the lines below.
  */
 function returnsPrefix(lines: string[], annotation: TypeExpr | null): { type: ReturnType | null; rest: string } {
-  const alone = lines.length > 1 ? parseTypeText(lines[0]) : null;
+  // renderSkeleton always writes `type: description`, which never parses as a type by itself
+  const alone = lines.length ? parseTypeText(lines[0]) : null;
   const aloneType = alone ? returnType(alone) : null;
   if (aloneType && !isError(aloneType)) return { type: aloneType, rest: lines.slice(1).join(" ") };
   const text = lines.join(" ");

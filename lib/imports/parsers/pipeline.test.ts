@@ -207,6 +207,7 @@ describe("parseAnswerRequirements: pipeline spellings", () => {
 
   it("takes the return type from the docstring when the function has no annotation, and Tuple[...] element options counted from 1", () => {
     expect(specOf('def g(x: float):\n    """\n    Returns:\n        float: The value.\n    """').returns).toEqual({ type: "float", description: "The value." });
+    expect(specOf('def g(x: float):\n    """\n    Returns:\n        np.float64\n    """').returns).toEqual({ type: "float", description: "" });
     const spec = specOf(
       'def h(x: float) -> Tuple[str, float]:\n    """\n    Returns:\n        Tuple[str, float]: Sign and size.\n            Element 1 (str) is one of: "+", "-".\n    """',
     );

@@ -93,6 +93,7 @@ function buildItem(value: unknown, doc: Doc, file: string, options: PipelineOpti
   const { spec, notes } = itemSpec(details, block);
   const cases = itemCases(block, spec);
   const name = file.split("/").pop();
+  const code = field(details, "Code");
   return {
     seed: {
       sourceIdentifier: source,
@@ -104,8 +105,8 @@ function buildItem(value: unknown, doc: Doc, file: string, options: PipelineOpti
     item: {
       statement,
       solution: text(field(details, "Solution")),
-      finalAnswer: text(field(details, "Answer")),
-      referenceCode: typeof field(details, "Code") === "string" ? (field(details, "Code") as string).replace(/^\s*\n/, "").trimEnd() : "",
+      finalAnswer: text(field(details, "Answer") ?? field(details, "Final Answer")),
+      referenceCode: typeof code === "string" ? code.replace(/^\s*\n/, "").trimEnd() : "",
       answerSpec: spec ?? emptyAnswerSpec(),
       testCases: cases.cases,
       topic: strings(field(metadata, "topic")) ? (field(metadata, "topic") as string[]).join(", ") : text(field(metadata, "topic")),

@@ -14,7 +14,6 @@ describe("parseYamlPairs", () => {
     expect(out.seeds.every((s) => s.sourceIdentifier === "QFT9")).toBe(true);
     expect(out.errors.map((e) => [e.document, e.line, e.message])).toEqual([
       [3, 17, "YAML: Tabs are not allowed as indentation"],
-      [3, 18, "YAML: Tabs are not allowed as indentation"],
       [4, 20, expect.stringContaining("has no problem")],
     ]);
     expect(out.errors[0].file).toBe("QFT9/matched_pairs.yaml");

@@ -21,10 +21,10 @@ export function parseYamlPairs(source: string, file: string, sourceIdentifier: s
     // The document's first content line (not its `---` marker).
     const start = lines.linePos((doc.contents as { range?: [number] } | null)?.range?.[0] ?? doc.range?.[0] ?? 0).line;
     if (doc.errors.length) {
-      for (const e of doc.errors) {
-        const line = e.linePos?.[0]?.line ?? lines.linePos(e.pos[0]).line;
-        out.errors.push({ file, line, document, message: `YAML: ${e.message.split("\n")[0]}` });
-      }
+      // The first error of a document; the others are usually its echoes.
+      const e = doc.errors[0];
+      const line = e.linePos?.[0]?.line ?? lines.linePos(e.pos[0]).line;
+      out.errors.push({ file, line, document, message: `YAML: ${e.message.split("\n")[0]}` });
       return;
     }
     const value: unknown = doc.toJS({ maxAliasCount: 100 });
