@@ -41,13 +41,16 @@ export function getRuntime(): Runtime {
 /** The command that starts one worker. */
 export function workerCommand(runtime: { python: string; isolation: Isolation }, script: string, tmpDir: string): { command: string; args: string[]; cwd: string; env: Record<string, string> } {
   const env = { PATH: "/usr/local/bin:/usr/bin:/bin", LANG: "C.UTF-8", OPENBLAS_NUM_THREADS: "1", OMP_NUM_THREADS: "1", MKL_NUM_THREADS: "1", PYTHONDONTWRITEBYTECODE: "1", PYTHONHASHSEED: "0" };
-  const python = [runtime.python, "-u", "-I", script];
-  if (runtime.isolation === "rlimits") return { command: python[0], args: python.slice(1), cwd: tmpDir, env: { ...env, HOME: tmpDir, TMPDIR: tmpDir } };
+  if (runtime.isolation === "rlimits") return { command: runtime.python, args: ["-u", "-I", script], cwd: tmpDir, env: { ...env, HOME: tmpDir, TMPDIR: tmpDir } };
+  // The private /tmp hides anything under the host's /tmp (a checkout there included), so the worker
+  // script is bound in read-only after it.
+  const inside = "/tmp/.fieldwork-sandbox/worker.py";
+  const python = [runtime.python, "-u", "-I", inside];
   const asRoot = typeof process.getuid === "function" && process.getuid() === 0;
   const args = [
     "--unshare-all", "--die-with-parent", "--new-session",
     ...(asRoot ? ["--cap-drop", "ALL", "--uid", "65534", "--gid", "65534"] : []),
-    "--ro-bind", "/", "/", "--tmpfs", "/tmp", "--proc", "/proc", "--dev", "/dev", "--chdir", "/tmp", "--clearenv",
+    "--ro-bind", "/", "/", "--tmpfs", "/tmp", "--ro-bind", script, inside, "--proc", "/proc", "--dev", "/dev", "--chdir", "/tmp", "--clearenv",
     ...Object.entries({ ...env, HOME: "/tmp", TMPDIR: "/tmp" }).flatMap(([k, v]) => ["--setenv", k, v]),
     "--", ...python,
   ];

@@ -1,7 +1,7 @@
 // The `fieldwork` command as a script would use it: one JSON object with --json, non-zero exit with a
 // one-line message on error.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -75,5 +75,22 @@ describe("fieldwork CLI", () => {
     expect(checked.status).toBe(0);
     expect(JSON.parse(checked.stdout)).toMatchObject({ version: 2, passed: true, results: expect.arrayContaining([expect.objectContaining({ id: "reference-runs", status: "pass" })]) });
     expect(fieldwork(["check", "not-an-id"], url).stderr).toBe("fieldwork: No such item.");
+  }, 60_000);
+
+  it("imports a folder tree with --json (folder names are source ids) and fails with exit 1 on an unreadable target", () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "fieldwork-import-"));
+    const course = `course-${Date.now()}`;
+    mkdirSync(path.join(root, "pairs", course), { recursive: true });
+    writeFileSync(path.join(root, "pairs", course, "matched_pairs.yaml"), "problem: {type: problem, content: 'Find $k$.'}\n---\nproblem: [oops\n");
+    const run = fieldwork(["import", path.join(root, "pairs"), "--json"], url);
+    expect(run.status).toBe(0);
+    const body = JSON.parse(run.stdout);
+    expect(body).toMatchObject({ batchId: expect.any(String), created: 1, duplicates: 0, skipped: 0 });
+    expect(body.errors).toEqual([{ file: `pairs/${course}/matched_pairs.yaml`, line: expect.any(Number), document: 2, message: expect.stringMatching(/^YAML: /) }]);
+    const again = JSON.parse(fieldwork(["import", path.join(root, "pairs"), "--json", "--dry-run"], url).stdout);
+    expect(again).toMatchObject({ batchId: null, created: 0, duplicates: 1 });
+    const missing = fieldwork(["import", path.join(root, "nope.yaml")], url);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/is neither a file, a folder nor an arXiv id/);
   }, 60_000);
 });

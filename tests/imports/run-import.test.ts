@@ -44,6 +44,13 @@ describe("runImport", () => {
     expect(await getDb().seed.count({ where: { source: { identifier: folder } } })).toBe(2);
   });
 
+  it("counts a document repeated within one upload (even with other spacing and comments) as a duplicate", async () => {
+    const source = `dup-${randomUUID().slice(0, 6)}`;
+    const yaml = 'problem: "Find  $x$.\n% note"\n---\nproblem: "Find $x$."\n---\nproblem: "Find $y$."\n';
+    const report = await runImport(lead, { fileName: "p.yaml", bytes: Buffer.from(yaml) }, { sourceId: source });
+    expect(report).toMatchObject({ created: 2, duplicates: 1 });
+  });
+
   it("imports JSONL rows with a column mapping and a license for new sources", async () => {
     const source = `paper-${randomUUID().slice(0, 6)}`;
     const jsonl = [{ q: "Find the Bohr radius $a_0$.", a: "$a_0 = \\hbar^2/me^2$", src: source }, { q: "Find $E_1$.", src: source }].map((r) => JSON.stringify(r)).join("\n");

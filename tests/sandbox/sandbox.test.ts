@@ -1,8 +1,12 @@
 // The real Python sandbox against hostile code: every attack ends as a clean failure and the pool keeps
 // serving afterwards. Uses the host's python3 (with numpy) and bubblewrap when present.
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeSandboxPool, getSandboxPool } from "../../lib/sandbox/pool";
-import { getRuntime, resetRuntime } from "../../lib/sandbox/runtime";
+import { getRuntime, resetRuntime, workerCommand } from "../../lib/sandbox/runtime";
 import { resetEnvCache } from "../../lib/env";
 import { inspectCode, runCode } from "../../lib/sandbox/run-code";
 import type { CallResult } from "../../lib/sandbox/types";
@@ -116,4 +120,22 @@ describe("sandbox without Python", () => {
     expect(r.error).toMatch(/^Python 3\.10\+ with numpy is required for code checks: \/nonexistent\/python3 not found/);
     expect(r.results[0]).toMatchObject({ error: r.error });
   });
+});
+
+describe("sandbox worker command", () => {
+  it("runs the worker even when the checkout lives under /tmp (hidden by bubblewrap's private /tmp)", () => {
+    resetEnvCache();
+    resetRuntime();
+    const runtime = getRuntime();
+    if ("error" in runtime || runtime.isolation !== "bwrap") return; // only bubblewrap hides /tmp
+    const dir = mkdtempSync(path.join(os.tmpdir(), "fieldwork-checkout-"));
+    const script = path.join(dir, "worker.py");
+    copyFileSync(path.join(process.cwd(), "lib", "sandbox", "python", "worker.py"), script);
+    const cmd = workerCommand(runtime, script, dir);
+    const job = { id: 1, kind: "call", code: "def f():\n    return 7", function: "f", calls: [{}], limits: { cpuMs: 2000, wallMs: 5000, memoryMb: 256, outputBytes: 10000 } };
+    const run = spawnSync(cmd.command, cmd.args, { cwd: cmd.cwd, env: cmd.env as unknown as NodeJS.ProcessEnv, input: `${JSON.stringify(job)}\n`, encoding: "utf8", timeout: 60_000 });
+    const lines = run.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines[0]).toMatchObject({ ready: true });
+    expect(lines[1]).toMatchObject({ id: 1, ok: true, results: [{ output: 7 }] });
+  }, 60_000);
 });
