@@ -46,9 +46,9 @@ describe("runImport", () => {
 
   it("counts a document repeated within one upload (even with other spacing and comments) as a duplicate", async () => {
     const source = `dup-${randomUUID().slice(0, 6)}`;
-    const yaml = 'problem: "Find  $x$.\n% note"\n---\nproblem: "Find $x$."\n---\nproblem: "Find $y$."\n';
+    const yaml = 'problem: "Find  $x$.\\n% note"\n---\nproblem: "Find $x$."\n---\nproblem: "Find $y$."\n';
     const report = await runImport(lead, { fileName: "p.yaml", bytes: Buffer.from(yaml) }, { sourceId: source });
-    expect(report).toMatchObject({ created: 2, duplicates: 1 });
+    expect(report).toMatchObject({ created: 2, duplicates: 1, errors: [] });
   });
 
   it("imports JSONL rows with a column mapping and a license for new sources", async () => {
