@@ -7,7 +7,13 @@ import { parseRows, rowColumns, type FieldMap } from "./parsers/rows";
 import { parseYamlPairs } from "./parsers/yaml-pairs";
 import type { ImportFormatName, ParsedFile, RowError } from "./types";
 
-export type ParseOptions = { format: "auto" | ImportFormatName; sourceIdentifier?: string; map: FieldMap };
+export type ParseOptions = {
+  format: "auto" | ImportFormatName;
+  sourceIdentifier?: string;
+  map: FieldMap;
+  /** The folder a file read from disk sits in: YAML pairs without a folder in the upload take its name. */
+  folderName?: string;
+};
 export type ParsedUpload = { files: ParsedFile[]; errors: RowError[]; formats: ImportFormatName[]; columns: string[]; ignored: string[] };
 
 const LATEX_EXTRA = /\.(sty|cls|def|cfg|bbl)$/i;
@@ -58,9 +64,9 @@ export function parseUpload(uploadName: string, files: UploadedFile[], options: 
     const format: ImportFormatName = (wanted === "json" || wanted === "jsonl") && options.format === "auto" && looksLikePipeline(text) ? "pipeline" : wanted;
     note(format);
     if (format === "yaml") {
-      const identifier = options.sourceIdentifier ?? dirName(file.path);
+      const identifier = options.sourceIdentifier ?? dirName(file.path) ?? options.folderName;
       if (!identifier) {
-        result.errors.push({ file: file.path, line: null, message: "no source id: the containing folder's name is used for folders and archives; give a source id for a single file" });
+        result.errors.push({ file: file.path, line: null, message: "no source id: the containing folder's name is used for folders, archives and files imported from disk; give a source id for a file uploaded on its own" });
         continue;
       }
       result.files.push(parseYamlPairs(text, file.path, identifier));

@@ -15,13 +15,23 @@ import { ZImportOptions, type ImportReport, type SeedPreview } from "./schemas";
 import { writeParsedFile } from "./write-file";
 import type { ImportFormatName, ParsedFile, RowError } from "./types";
 
-/** An upload (one file or an archive), files already read (a local folder, from the CLI), or an arXiv id. */
-export type ImportInput = { fileName: string; bytes: Uint8Array } | { fileName: string; files: UploadedFile[] } | { arxivId: string };
+/**
+ * An upload (one file or an archive), files already read (a local folder, from the CLI), or an arXiv id.
+ * `folder`: the name of the folder a file read from disk sits in (the CLI), which the spec makes the
+ * source id of a matched_pairs.yaml; a browser upload has none and names its source id instead.
+ */
+export type ImportInput = { fileName: string; bytes: Uint8Array; folder?: string } | { fileName: string; files: UploadedFile[] } | { arxivId: string };
 
 const FORMAT_ENUM: Record<ImportFormatName | "arxiv", "YAML" | "JSONL" | "JSON" | "LATEX" | "PIPELINE" | "ARXIV"> = {
   yaml: "YAML", jsonl: "JSONL", json: "JSON", latex: "LATEX", pipeline: "PIPELINE", arxiv: "ARXIV",
 };
 const PREVIEW_SEEDS = 5;
+const MB = 2 ** 20;
+
+/** "2,048 bytes", or "52,428,800 bytes (50 MB)" — exact, so a small limit never reads as "0 MB". */
+export function describeBytes(n: number): string {
+  return `${n.toLocaleString("en")} bytes${n % MB === 0 ? ` (${n / MB} MB)` : ""}`;
+}
 
 async function existingHashes(hashes: string[]): Promise<Set<string>> {
   const found = new Set<string>();
@@ -41,7 +51,7 @@ export async function runImport(actor: Actor, input: ImportInput, rawOptions: un
   const fileName = upload.fileName;
   const size = "bytes" in upload ? upload.bytes.byteLength : upload.files.reduce((n, f) => n + f.bytes.byteLength, 0);
   if (size > env.IMPORT_MAX_BYTES) {
-    throw new AppError("INVALID", `${fileName} is ${(size / 2 ** 20).toFixed(1)} MB; the limit is ${(env.IMPORT_MAX_BYTES / 2 ** 20).toFixed(0)} MB (IMPORT_MAX_BYTES).`);
+    throw new AppError("INVALID", `${fileName} is ${describeBytes(size)}, over the import limit of ${describeBytes(env.IMPORT_MAX_BYTES)} (IMPORT_MAX_BYTES); nothing was imported.`);
   }
   let files: UploadedFile[];
   try {
@@ -51,7 +61,8 @@ export async function runImport(actor: Actor, input: ImportInput, rawOptions: un
     throw e;
   }
   const sourceIdentifier = options.sourceId ?? arxiv?.source.identifier;
-  const parsed = parseUpload(fileName, files, { format: arxiv ? "latex" : options.format, sourceIdentifier, map: options.map });
+  const folderName = "folder" in upload ? upload.folder : undefined;
+  const parsed = parseUpload(fileName, files, { format: arxiv ? "latex" : options.format, sourceIdentifier, map: options.map, folderName });
   for (const file of parsed.files) {
     for (const source of file.sources) {
       if (arxiv && source.identifier === arxiv.source.identifier) Object.assign(source, { ...arxiv.source, macros: source.macros });

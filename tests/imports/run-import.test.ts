@@ -1,13 +1,17 @@
 // Imports in the data layer against PostgreSQL: preview writes nothing, commit creates seeds and sources
 // with a stored report, re-importing creates nothing, a failing file rolls back alone, roles are enforced.
-import { readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
+import os from "node:os";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../lib/db";
+import { resetEnvCache } from "../../lib/env";
 import { errorResponse } from "../../lib/http/with-route";
 import type { SessionUser } from "../../lib/auth/types";
 import { runImport } from "../../lib/imports/run-import";
 import { getImport } from "../../lib/imports/list-imports";
+import { inputFor } from "../../scripts/cli/commands/import";
 import { makeTarGz, makeZip } from "../support/archives";
 import { makeUser, useTestDatabase } from "../support/db";
 
@@ -97,8 +101,43 @@ describe("runImport", () => {
     expect(errorResponse(await runImport(lead, { fileName: "t.tar.gz", bytes: traversal }, {}).catch((e: unknown) => e)).status).toBe(422);
     const latin1 = await runImport(lead, { fileName: "l.yaml", bytes: Buffer.from([0x70, 0x3a, 0x20, 0xe9]) }, { sourceId: "x" });
     expect(latin1.errors[0].message).toMatch(/not UTF-8/);
+    // A file uploaded on its own (the browser) has no folder: the source id has to be given.
     const single = await runImport(lead, { fileName: "matched_pairs.yaml", bytes: Buffer.from(PAIRS) }, { dryRun: true });
-    expect(single.errors[0].message).toMatch(/no source id/);
+    expect(single.errors[0]).toMatchObject({ file: "matched_pairs.yaml", message: expect.stringMatching(/no source id.*give a source id/) });
     expect(errorResponse(await runImport(annotator, { fileName: "a.yaml", bytes: Buffer.from("") }, {}).catch((e: unknown) => e)).status).toBe(403);
+  });
+
+  it("takes the containing folder's name as the source id of one matched_pairs.yaml read from disk", async () => {
+    const folder = `single-${randomUUID().slice(0, 6)}`;
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), "fieldwork-single-")), folder, "matched_pairs.yaml");
+    mkdirSync(path.dirname(file));
+    writeFileSync(file, "problem: A spring of constant $k$ holds a mass $m$. Find the period.\n---\nproblem: Find the escape speed from a planet of mass $M$ and radius $R$.\n");
+    const report = await runImport(lead, inputFor(file), {});
+    expect(report).toMatchObject({ created: 2, errors: [], formats: ["yaml"] });
+    expect(await getDb().seed.count({ where: { source: { identifier: folder } } })).toBe(2);
+    // --source-id still wins over the folder name.
+    const named = await runImport(lead, inputFor(file), { sourceId: `${folder}-named`, dryRun: true });
+    expect(named.preview[0].sourceIdentifier).toBe(`${folder}-named`);
+  });
+
+  it("refuses an upload over IMPORT_MAX_BYTES, naming the file and the limit, and writes nothing", async () => {
+    const source = `big-${randomUUID().slice(0, 6)}`;
+    const fileName = `${source}.yaml`;
+    const bytes = Buffer.from(`problem: "Find $x$. ${"Pad. ".repeat(600)}"\n`);
+    const previous = process.env.IMPORT_MAX_BYTES;
+    process.env.IMPORT_MAX_BYTES = "2048";
+    resetEnvCache();
+    try {
+      const response = errorResponse(await runImport(lead, { fileName, bytes }, { sourceId: source }).catch((e: unknown) => e));
+      expect(response.status).toBe(422);
+      const size = bytes.byteLength.toLocaleString("en");
+      expect((await response.json()).error).toBe(`${fileName} is ${size} bytes, over the import limit of 2,048 bytes (IMPORT_MAX_BYTES); nothing was imported.`);
+    } finally {
+      if (previous === undefined) delete process.env.IMPORT_MAX_BYTES;
+      else process.env.IMPORT_MAX_BYTES = previous;
+      resetEnvCache();
+    }
+    expect(await getDb().source.count({ where: { identifier: source } })).toBe(0);
+    expect(await getDb().importBatch.count({ where: { fileName } })).toBe(0);
   });
 });

@@ -6,7 +6,7 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { readJson, searchParams, withRoute } from "@/lib/http/with-route";
 import { listImports } from "@/lib/imports/list-imports";
-import { runImport } from "@/lib/imports/run-import";
+import { describeBytes, runImport } from "@/lib/imports/run-import";
 import { ZArxivImport } from "@/lib/imports/schemas";
 
 export const GET = withRoute(async (request) => listImports(await requireUser(), searchParams(request)));
@@ -15,7 +15,7 @@ export const POST = withRoute(async (request) => {
   const actor = await requireUser();
   const max = getEnv().IMPORT_MAX_BYTES;
   if (Number(request.headers.get("content-length") ?? 0) > max + 1024 * 1024) {
-    throw new AppError("INVALID", `The upload is larger than ${(max / 2 ** 20).toFixed(0)} MB (IMPORT_MAX_BYTES).`);
+    throw new AppError("INVALID", `The upload is larger than the import limit of ${describeBytes(max)} (IMPORT_MAX_BYTES); nothing was imported.`);
   }
   if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
     const body = (await readJson(request)) as Record<string, unknown>;

@@ -26,7 +26,8 @@ function readFolder(root: string): { path: string; bytes: Uint8Array }[] {
   return out;
 }
 
-function inputFor(target: string): ImportInput {
+/** What to import for a CLI target; a single file keeps its folder's name, the source id of YAML pairs. */
+export function inputFor(target: string): ImportInput {
   let stats;
   try {
     stats = statSync(target);
@@ -35,7 +36,8 @@ function inputFor(target: string): ImportInput {
     throw new Error(`${target} is neither a file, a folder nor an arXiv id`);
   }
   if (stats.isDirectory()) return { fileName: path.basename(path.resolve(target)), files: readFolder(target) };
-  return { fileName: path.basename(target), bytes: readFileSync(target) };
+  const folder = path.basename(path.dirname(path.resolve(target))) || undefined; // "" for a file at the root
+  return { fileName: path.basename(target), bytes: readFileSync(target), folder };
 }
 
 async function authorId(email: string | undefined): Promise<string | undefined> {
