@@ -3,7 +3,7 @@
 
 export const SHORTCUTS = [
   { keys: "Ctrl/⌘ + S", action: "Save now (autosave runs 2 s after you stop typing)" },
-  { keys: "Ctrl/⌘ + Enter", action: "Run the automatic checks (arrives with the checks)" },
+  { keys: "Ctrl/⌘ + Enter", action: "Save any changes, then run the automatic checks (results in the Automatic checks panel)" },
   { keys: "Ctrl/⌘ + Shift + Enter", action: "Submit for review" },
   { keys: "?", action: "Show this help (outside text fields)" },
   { keys: "Esc", action: "Close this help or the history" },
