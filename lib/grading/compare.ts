@@ -37,6 +37,21 @@ function complexParts(v: PyValue | TestValue | undefined): [number, number] | nu
   return null;
 }
 
+/** The finite numbers of a value as [re, im] pairs (tuples flattened), or null when any part is not one. */
+export function numericParts(v: PyValue | TestValue | undefined): [number, number][] | null {
+  if (Array.isArray(v)) {
+    const parts = v.map((x) => numericParts(x as PyValue));
+    return parts.some((p) => p === null) ? null : (parts as [number, number][][]).flat();
+  }
+  const c = complexParts(v);
+  return c ? [c] : null;
+}
+
+/** Numbers agree component-wise within the tolerance. */
+export function numbersAgree(a: [number, number][], b: [number, number][], tol: Tolerance): boolean {
+  return a.length === b.length && a.every(([re, im], i) => closeEnough(re, b[i][0], tol) && closeEnough(im, b[i][1], tol));
+}
+
 /** Null when `actual` is a well-formed value of the element type (finite, in the options), else why not. */
 export function typeProblem(actual: PyValue | undefined, element: Element): string | null {
   switch (element.type) {

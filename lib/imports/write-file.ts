@@ -63,7 +63,7 @@ export async function writeParsedFile(file: ParsedFile, ctx: WriteContext): Prom
       const fields: ItemFields = {
         statement: item.statement, description: item.description, solution: item.solution, finalAnswer: item.finalAnswer,
         referenceCode: item.referenceCode, answerSpec: item.answerSpec, testCases: item.testCases, topic: item.topic,
-        level: item.level, difficulty: item.difficulty, split: null, sourceLocation: file.seeds[item.seedIndex].location ?? "", license: "",
+        level: item.level, difficulty: item.difficulty, split: null, sourceLocation: file.seeds[item.seedIndex].location ?? "", license: "", declarations: {},
       };
       const row = await tx.item.create({ data: { ...columnsOf(fields), seedId, authorId: ctx.authorId, lastEditorId: ctx.authorId, status: "DRAFT", version: 1 }, select: { id: true } });
       await tx.itemRevision.create({ data: { itemId: row.id, version: 1, status: "DRAFT", editorId: ctx.authorId, snapshot: fields as object } });

@@ -36,6 +36,7 @@ export async function createItem(actor: Actor, rawInput: unknown): Promise<{ id:
       split: null,
       sourceLocation: seed.location ?? "",
       license: seed.source.license ?? "",
+      declarations: {},
     };
     const item = await tx.item.create({
       data: { ...columnsOf(fields), seedId, authorId, lastEditorId: authorId, version: 1, status: "DRAFT" },

@@ -19,6 +19,8 @@ export function draftKeyText(key: DraftKey, draft: DraftFields): string {
       return renderSkeleton(draft.answerSpec);
     case "testRows":
       return draft.testRows.map((r, i) => rowText(r, draft, i)).join("\n");
+    case "declarations":
+      return Object.entries(draft.declarations).filter(([, v]) => v?.length).map(([k, v]) => `${k}: ${v!.join(", ")}`).join("\n");
     default: {
       const v = draft[key];
       return v === null ? "" : String(v);

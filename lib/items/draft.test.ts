@@ -11,7 +11,7 @@ const SPEC: AnswerSpec = {
 const FIELDS: ItemFields = {
   statement: "s", description: "", solution: "", finalAnswer: "", referenceCode: "", answerSpec: SPEC,
   testCases: [{ inputs: { x: 0.5, z: { re: 1, im: -2 } }, expected: [3, true], tolerance: { abs: 1e-6, rel: 0 } }],
-  topic: "", level: null, difficulty: null, split: null, sourceLocation: "", license: "",
+  topic: "", level: null, difficulty: null, split: null, sourceLocation: "", license: "", declarations: {},
 };
 
 describe("draft", () => {

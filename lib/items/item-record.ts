@@ -8,6 +8,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { toAnswerSpec } from "./answer-spec";
 import { ZTestCase, ZItemId, type ItemFields, type ItemLimits } from "./schemas";
 import type { TestCase } from "./test-values";
+import { DECLARATION_KINDS, type Declarations } from "./declarations";
 
 export function getItemLimits(): ItemLimits {
   const env = getEnv();
@@ -18,7 +19,7 @@ export const ITEM_SELECT = {
   id: true, seedId: true, status: true, version: true, authorId: true, assigneeId: true,
   statement: true, description: true, solution: true, finalAnswer: true, referenceCode: true,
   answerSpec: true, testCases: true, topic: true, level: true, difficulty: true, split: true,
-  sourceLocation: true, license: true, createdAt: true, updatedAt: true, submittedAt: true,
+  sourceLocation: true, license: true, declarations: true, createdAt: true, updatedAt: true, submittedAt: true,
   author: { select: { id: true, name: true } },
   assignee: { select: { id: true, name: true } },
   lastEditor: { select: { id: true, name: true } },
@@ -65,7 +66,19 @@ export function fieldsOf(row: Record<string, unknown>): ItemFields {
     split: oneOf(row.split, ["TRAIN", "VAL", "TEST"] as const),
     sourceLocation: str(row.sourceLocation),
     license: str(row.license),
+    declarations: toDeclarations(row.declarations),
   };
+}
+
+/** Stored declarations, read defensively (unknown keys and non-strings dropped). */
+function toDeclarations(value: unknown): Declarations {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return {};
+  const out: Declarations = {};
+  for (const kind of DECLARATION_KINDS) {
+    const list = (value as Record<string, unknown>)[kind];
+    if (Array.isArray(list)) out[kind] = list.filter((x): x is string => typeof x === "string" && x.length <= 100).slice(0, 100);
+  }
+  return out;
 }
 
 /** Column values for the fields ("" → NULL for the optional short texts). */
@@ -84,6 +97,7 @@ export function columnsOf(fields: ItemFields) {
     split: fields.split,
     sourceLocation: fields.sourceLocation || null,
     license: fields.license || null,
+    declarations: fields.declarations as object,
   };
 }
 

@@ -2,6 +2,8 @@
 import { z } from "zod";
 import { ItemStatus } from "../generated/prisma/enums";
 import { ZAnswerSpec, type AnswerSpec } from "./answer-spec";
+import type { Declarations } from "./declarations";
+import { ZDeclarations } from "../equivalence/schemas";
 import { isComplex, testCaseProblems, type TestCase, type TestValue } from "./test-values";
 
 export const LEVELS = ["ADVANCED_UNDERGRADUATE", "GRADUATE", "RESEARCH"] as const;
@@ -30,10 +32,12 @@ export type ItemFields = {
   split: Split | null;
   sourceLocation: string;
   license: string;
+  /** what the answer checker should know about the symbols (see declarations.ts) */
+  declarations: Declarations;
 };
 export const ITEM_FIELD_NAMES = [
   "statement", "description", "solution", "finalAnswer", "referenceCode", "answerSpec", "testCases",
-  "topic", "level", "difficulty", "split", "sourceLocation", "license",
+  "topic", "level", "difficulty", "split", "sourceLocation", "license", "declarations",
 ] as const satisfies readonly (keyof ItemFields)[];
 
 export const FIELD_LABELS: Record<keyof ItemFields, string> = {
@@ -50,6 +54,7 @@ export const FIELD_LABELS: Record<keyof ItemFields, string> = {
   split: "Split",
   sourceLocation: "Location in source",
   license: "License",
+  declarations: "Symbol declarations",
 };
 
 export type ItemLimits = { maxTextChars: number; maxTestCases: number };
@@ -97,6 +102,7 @@ export function itemPatchSchema(limits: ItemLimits) {
       split: z.enum(SPLITS).nullable(),
       sourceLocation: ZShort,
       license: ZShort,
+      declarations: ZDeclarations,
     })
     .partial()
     .strict();

@@ -32,6 +32,7 @@ export const GOOD_ITEM: ItemFields = {
   split: null,
   sourceLocation: "",
   license: "",
+  declarations: {},
 };
 
 export const GOOD_RUN: RunResult = {

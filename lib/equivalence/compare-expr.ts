@@ -1,0 +1,119 @@
+// Two expressions (or matrices) are the same when they agree at several random points: every symbol gets a
+// positive real value (fixed seed, so verdicts are reproducible; positive values keep √, ln and powers off
+// their branch cuts, which is what physics quantities such as masses and energies need anyway).
+import Complex from "complex.js";
+import { evaluate, freeSymbols, isMatrix, type Point, type Value } from "./evaluate";
+import type { Expr } from "./types";
+
+export type Tolerance = { rel: number; abs: number };
+export type ExprOutcome = { equal: boolean; reason: string; ratio?: Complex };
+
+export const POINTS = 6;
+const MIN_VALID = 3;
+
+/** A small seeded generator (mulberry32): the same points for the same symbols, every run. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Values in (0.35, 2.85); symbols declared real (not only positive) also take negative values. */
+export function samplePoints(ids: Iterable<string>, count = POINTS, seed = 20261130, realIds: ReadonlySet<string> = new Set()): Point[] {
+  const sorted = [...new Set(ids)].sort();
+  const next = random(seed);
+  return Array.from({ length: count }, () => new Map(sorted.map((id) => {
+    const magnitude = 0.35 + 2.5 * next();
+    const sign = realIds.has(id) && next() < 0.5 ? -1 : 1;
+    return [id, new Complex(sign * magnitude, 0)];
+  })));
+}
+
+const finite = (z: Complex) => Number.isFinite(z.re) && Number.isFinite(z.im);
+
+export function close(a: Complex, b: Complex, tol: Tolerance): boolean {
+  if (!finite(a) || !finite(b)) return false;
+  return a.sub(b).abs() <= tol.abs + tol.rel * Math.max(a.abs(), b.abs());
+}
+
+function roundTo(z: Complex, places: number): Complex {
+  const f = 10 ** places;
+  return new Complex(Math.round(z.re * f) / f, Math.round(z.im * f) / f);
+}
+
+export type CompareOptions = { tol: Tolerance; floatRounding?: number; sign?: [1 | -1, 1 | -1]; realIds?: ReadonlySet<string> };
+
+function sameValue(a: Value, b: Value, o: CompareOptions): boolean {
+  if (isMatrix(a) || isMatrix(b)) {
+    if (!isMatrix(a) || !isMatrix(b) || a.length !== b.length || a.some((row, i) => row.length !== b[i].length)) return false;
+    return a.every((row, i) => row.every((x, j) => sameValue(x, b[i][j], o)));
+  }
+  if (o.floatRounding !== undefined) return close(roundTo(a, o.floatRounding), roundTo(b, o.floatRounding), { rel: 1e-12, abs: 1e-12 });
+  return close(a, b, o.tol);
+}
+
+const showValue = (v: Value): string =>
+  isMatrix(v) ? `a ${v.length}×${v[0]?.length ?? 0} matrix` : Math.abs(v.im) < 1e-12 * Math.max(1, Math.abs(v.re)) ? `${+v.re.toPrecision(8)}` : `${+v.re.toPrecision(6)}${v.im < 0 ? "−" : "+"}${+Math.abs(v.im).toPrecision(6)}i`;
+
+function showPoint(p: Point, ids: string[]): string {
+  return ids.slice(0, 4).map((id) => `${id}=${+p.get(id)!.re.toPrecision(3)}`).join(", ");
+}
+
+/** Values of both sides at the sample points; points where both are undefined (a pole) are skipped. */
+function valuesAt(g: Expr, p: Expr, signs: [1 | -1, 1 | -1], realIds?: ReadonlySet<string>) {
+  const ids = [...freeSymbols(g, freeSymbols(p))].sort();
+  const pairs: { point: Point; g: Value; p: Value }[] = [];
+  let lastError: unknown = null;
+  for (const point of samplePoints(ids, POINTS, undefined, realIds)) {
+    try {
+      pairs.push({ point, g: evaluate(g, point, signs[0]), p: evaluate(p, point, signs[1]) });
+    } catch (error) {
+      // A point where one side cannot be evaluated (a special function off its domain) is skipped.
+      lastError = error;
+    }
+  }
+  return { ids, pairs, lastError };
+}
+
+const isFiniteValue = (v: Value): boolean => (isMatrix(v) ? v.every((r) => r.every(finite)) : finite(v));
+
+export function compareExprs(g: Expr, p: Expr, o: CompareOptions): ExprOutcome {
+  const { ids, pairs, lastError } = valuesAt(g, p, o.sign ?? [1, 1], o.realIds);
+  const valid = pairs.filter((x) => isFiniteValue(x.g) || isFiniteValue(x.p));
+  if (valid.length < MIN_VALID) {
+    const why = lastError instanceof Error ? lastError.message : "no finite values";
+    return { equal: false, reason: `could not evaluate both at enough points (${why})` };
+  }
+  for (const x of valid) {
+    if (!sameValue(x.g, x.p, o)) {
+      const at = ids.length ? ` at ${showPoint(x.point, ids)}` : "";
+      return { equal: false, reason: `they differ${at}: ${showValue(x.g)} vs ${showValue(x.p)}` };
+    }
+  }
+  const how = o.floatRounding !== undefined ? `rounded to ${o.floatRounding} decimals` : `relative tolerance ${o.tol.rel.toExponential(0)}`;
+  return { equal: true, reason: ids.length ? `equal at ${valid.length} random points (${how})` : `equal numbers (${how})` };
+}
+
+/** `lhs_g − rhs_g` and `lhs_p − rhs_p` are proportional (the same equation up to a constant factor). */
+export function compareEquations(g: Expr, p: Expr, o: CompareOptions): ExprOutcome {
+  const { ids, pairs } = valuesAt(g, p, [1, 1], o.realIds);
+  const ratios: Complex[] = [];
+  for (const x of pairs) {
+    if (isMatrix(x.g) || isMatrix(x.p) || !finite(x.g) || !finite(x.p)) continue;
+    const gz = x.g.abs() <= o.tol.abs;
+    const pz = x.p.abs() <= o.tol.abs;
+    if (gz !== pz) return { equal: false, reason: `not the same equation (one side vanishes at ${showPoint(x.point, ids)})` };
+    if (!gz) ratios.push(x.p.div(x.g));
+  }
+  if (ratios.length < MIN_VALID) return { equal: false, reason: "the equations could not be compared at enough points" };
+  const first = ratios[0];
+  if (ratios.every((r) => close(r, first, { rel: Math.max(o.tol.rel, 1e-9), abs: 1e-12 }))) {
+    return { equal: true, reason: `the same equation up to a factor ${showValue(first)}`, ratio: first };
+  }
+  return { equal: false, reason: "not the same equation (no constant factor relates them)" };
+}

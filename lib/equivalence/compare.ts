@@ -1,0 +1,178 @@
+// Deciding whether two readings are the same answer: text, equations (a naming left side is dropped,
+// genuine equations compare up to a constant factor), lists (sets unordered, tuples ordered), sets of
+// numbers, quantities with units and percentages, and scalar or matrix expressions numerically.
+import { compareEquations, compareExprs, type CompareOptions, type Tolerance } from "./compare-expr";
+import { comparePredicates, toPredicate } from "./compare-region";
+import { hasPlusMinus } from "./evaluate";
+import { dimensionless, sameDims, toNatural } from "./units";
+import type { Answer, Expr, Unit } from "./types";
+
+export type CompareContext = CompareOptions & { setRelation: boolean };
+export type Outcome = { equal: boolean; reason: string };
+
+const no = (reason: string): Outcome => ({ equal: false, reason });
+
+function substitutePm(e: Expr, sign: 1 | -1): Expr {
+  const s = (x: Expr) => substitutePm(x, sign);
+  switch (e.t) {
+    case "pm": return { t: "num", value: e.minus ? -sign : sign };
+    case "add": case "mul": return { ...e, args: e.args.map(s) };
+    case "fn": case "apply": return { ...e, args: e.args.map(s) };
+    case "div": return { t: "div", num: s(e.num), den: s(e.den) };
+    case "neg": return { t: "neg", arg: s(e.arg) };
+    case "pow": return { t: "pow", base: s(e.base), exp: s(e.exp) };
+    case "matrix": return { t: "matrix", rows: e.rows.map((r) => r.map(s)) };
+    default: return e;
+  }
+}
+
+/** The value sets made from ± (flattened into an enclosing set: `\{1 \pm \sqrt5, -2\}` has three values). */
+const pmPairs = new WeakSet<Answer>();
+
+/** ± becomes two values; `p = a, p = b` becomes `p = {a, b}`; one-element lists are their element. */
+function normalise(a: Answer): Answer {
+  if (a.t === "expr" && hasPlusMinus(a.e)) {
+    const pair: Answer = { t: "list", kind: "set", items: [1, -1].map((s) => ({ ...a, e: substitutePm(a.e, s as 1 | -1) })) };
+    pmPairs.add(pair);
+    return pair;
+  }
+  if (a.t === "eq") return { ...a, lhs: normalise(a.lhs), rhs: normalise(a.rhs) };
+  if (a.t !== "list") return a;
+  let items = a.items.map(normalise);
+  if (a.kind === "set" || a.kind === "bare") items = items.flatMap((i) => (i.t === "list" && pmPairs.has(i) ? i.items : [i]));
+  const eqs = items.filter((i): i is Extract<Answer, { t: "eq" }> => i.t === "eq");
+  if (items.length > 1 && eqs.length === items.length && eqs.every((e) => e.naming && e.key === eqs[0].key && e.key !== "*")) {
+    return { ...eqs[0], rhs: { t: "list", kind: "bare", items: eqs.map((e) => e.rhs) } };
+  }
+  if (items.length === 1 && a.kind !== "tuple") return items[0];
+  return { ...a, items };
+}
+
+function letters(e: Expr): string | null {
+  if (e.t === "sym") return e.tex.replace(/\\[A-Za-z]+/g, "").replace(/[^A-Za-z0-9]/g, "");
+  if (e.t === "const" && (e.name === "e" || e.name === "i")) return e.name;
+  if (e.t === "mul") {
+    const parts = e.args.map(letters);
+    return parts.every((p) => p !== null) ? parts.join("") : null;
+  }
+  return null;
+}
+
+function compareText(g: Answer, p: Answer): Outcome {
+  const text = (a: Answer) => (a.t === "text" ? a.text : a.t === "expr" ? letters(a.e) : null);
+  const a = text(g);
+  const b = text(p);
+  if (a === null || b === null) return no("one answer is text, the other is math");
+  const norm = (s: string) => { const t = s.replace(/[\s.,;:!'"`~-]+/g, ""); return t.length > 1 ? t.toLowerCase() : t; };
+  return norm(a) === norm(b) ? { equal: true, reason: "the same text" } : no(`different text: “${a}” vs “${b}”`);
+}
+
+function decimalHalfUlp(e: Expr): number {
+  const lit = e.t === "num" ? e : e.t === "neg" && e.arg.t === "num" ? e.arg : null;
+  const m = lit?.text ? /^([0-9]*)\.([0-9]+)(?:e([+-]?\d+))?$/i.exec(lit.text.replace(/^[+-]/, "")) : null;
+  if (!m || (m[1] + m[2]).replace(/^0+/, "").length < 3) return 0;
+  return 0.5 * 10 ** (Number(m[3] ?? 0) - m[2].length) * (1 + 1e-9);
+}
+
+const scaled = (e: Expr, factor: number): Expr => (factor === 1 ? e : { t: "mul", args: [{ t: "num", value: factor }, e] });
+const isDegree = (u: Unit) => dimensionless(u.dims) && Math.abs(u.factor - Math.PI / 180) < 1e-15;
+
+/** The factors that put both quantities in one unit, or why they cannot be. */
+function unitFactors(g?: Unit, p?: Unit): { g: number; p: number; note: string } | string {
+  if (!g || !p) {
+    const u = g ?? p;
+    return { g: 1, p: 1, note: u && !isDegree(u) ? ` (the unit ${u.tex} is on one side only and was ignored)` : "" };
+  }
+  if (sameDims(g.dims, p.dims)) return { g: g.factor, p: p.factor, note: ` (in SI units)` };
+  const ng = toNatural(g.dims);
+  const np = toNatural(p.dims);
+  if (ng.power === np.power && ng.rest.every((x, i) => x === np.rest[i])) return { g: g.factor * ng.factor, p: p.factor * np.factor, note: " (in natural units, ħ = c = 1)" };
+  return `different dimensions: ${g.tex} vs ${p.tex}`;
+}
+
+function compareQuantities(g: Extract<Answer, { t: "expr" }>, p: Extract<Answer, { t: "expr" }>, ctx: CompareContext): Outcome {
+  const units = unitFactors(g.unit, p.unit);
+  if (typeof units === "string") return no(units);
+  const ulp = Math.max(decimalHalfUlp(g.e) * units.g, decimalHalfUlp(p.e) * units.p);
+  const tol: Tolerance = { rel: ctx.tol.rel, abs: Math.max(ctx.tol.abs, ulp) };
+  const attempt = (ge: Expr, pe: Expr) => compareExprs(ge, pe, { ...ctx, tol });
+  let result = attempt(scaled(g.e, units.g), scaled(p.e, units.p));
+  // 90° may be answered in radians; 28 % as 0.28.
+  const deg = (g.unit && isDegree(g.unit) && !p.unit) || (p.unit && isDegree(p.unit) && !g.unit);
+  if (!result.equal && deg) result = attempt(scaled(g.e, g.unit ? Math.PI / 180 : 1), scaled(p.e, p.unit ? Math.PI / 180 : 1));
+  if (!result.equal && g.percent !== p.percent) result = attempt(scaled(g.e, g.percent ? 0.01 : 1), scaled(p.e, p.percent ? 0.01 : 1));
+  return { equal: result.equal, reason: result.reason + (result.equal ? units.note : "") };
+}
+
+function compareLists(g: Answer, p: Answer, ctx: CompareContext): Outcome {
+  if (g.t !== "list" || p.t !== "list") {
+    const list = (g.t === "list" ? g : p) as Extract<Answer, { t: "list" }>;
+    return no(`${g.t === "list" ? "the reference" : "the answer"} has ${list.items.length} values, the other one`);
+  }
+  const unordered = g.kind === "set" || p.kind === "set" || (g.kind === "bare" && p.kind === "bare");
+  const gi = unordered ? distinct(g.items, ctx) : g.items;
+  const pi = unordered ? distinct(p.items, ctx) : p.items;
+  if (gi.length !== pi.length) return no(`${gi.length} values in the reference, ${pi.length} in the answer`);
+  if (!unordered) {
+    for (let i = 0; i < gi.length; i++) {
+      const r = compareAnswers(gi[i], pi[i], ctx);
+      if (!r.equal) return no(`item ${i + 1} differs: ${r.reason}`);
+    }
+    return { equal: true, reason: `the same ${gi.length} values in the same order` };
+  }
+  const used = new Set<number>();
+  for (const [i, item] of gi.entries()) {
+    const j = pi.findIndex((x, k) => !used.has(k) && compareAnswers(item, x, ctx).equal);
+    if (j < 0) return no(`the answer lacks the reference's value ${i + 1}`);
+    used.add(j);
+  }
+  return { equal: true, reason: `the same ${gi.length} values (in any order)` };
+}
+
+function distinct(items: Answer[], ctx: CompareContext): Answer[] {
+  const out: Answer[] = [];
+  for (const item of items) if (!out.some((o) => compareAnswers(o, item, ctx).equal)) out.push(item);
+  return out;
+}
+
+const difference = (lhs: Answer, rhs: Answer): Expr | null =>
+  lhs.t === "expr" && rhs.t === "expr" ? { t: "add", args: [lhs.e, { t: "neg", arg: rhs.e }] } : null;
+
+function compareEq(g: Answer, p: Answer, ctx: CompareContext): Outcome {
+  if (g.t === "eq" && p.t === "eq") {
+    const sameName = g.naming && p.naming && (g.key === p.key || g.key === "*" || p.key === "*");
+    if (sameName) return compareAnswers(g.rhs, p.rhs, ctx);
+    const dg = difference(g.lhs, g.rhs);
+    const dp = difference(p.lhs, p.rhs);
+    if (dg && dp) return compareEquations(dg, dp, ctx);
+    return no("the equations name different quantities");
+  }
+  if (g.t === "eq") {
+    if (!g.naming) return no("the reference is an equation and the answer is not");
+    return compareAnswers(g.rhs, p, ctx);
+  }
+  // The answer states `x = value` (or shows working `… = value`): its value is what counts.
+  return compareAnswers(g, (p as Extract<Answer, { t: "eq" }>).rhs, ctx);
+}
+
+function isRegionLike(a: Answer): boolean {
+  return a.t === "region" || a.t === "rel" || (a.t === "list" && a.kind === "bare" && a.items.length > 1 && a.items.every(isRegionLike));
+}
+
+export function compareAnswers(gold: Answer, pred: Answer, ctx: CompareContext): Outcome {
+  const g = normalise(gold);
+  const p = normalise(pred);
+  if (g.t === "text" || p.t === "text") return compareText(g, p);
+  if (g.t === "eq" || p.t === "eq") return compareEq(g, p, ctx);
+  const twoEnds = (a: Answer) => a.t === "list" && a.items.length === 2 && (a.kind === "tuple" || a.kind === "bracket");
+  if (isRegionLike(g) || isRegionLike(p) || (twoEnds(g) && twoEnds(p) && g.t === "list" && p.t === "list" && g.kind !== p.kind)) {
+    if (!ctx.setRelation && (g.t === "rel") !== (p.t === "rel") && (isRegionLike(g) && isRegionLike(p))) return no("an inequality is not compared with a set here");
+    const a = toPredicate(g);
+    const b = toPredicate(p);
+    if (!a || !b) return no("one answer is a set of numbers, the other is not");
+    return comparePredicates(a, b, ctx.floatRounding);
+  }
+  if (g.t === "list" || p.t === "list") return compareLists(g, p, ctx);
+  if (g.t === "expr" && p.t === "expr") return compareQuantities(g, p, ctx);
+  return no(`cannot compare a ${g.t} with a ${p.t}`);
+}

@@ -1,0 +1,74 @@
+// String-level normalisation of an extracted answer before the parser: fraction and delimiter variants,
+// spacing, `\rm`, `\log` (natural in physics), number formats, percent, degrees, "and"/"or" separators,
+// and `+ O(λ³)` / `+ \cdots` tails (dropped and noted).
+
+const KNOWN_WORDS = new Set(
+  ("frac dfrac tfrac cfrac sqrt left right boxed text textrm textbf mathrm mathbf operatorname begin end pmatrix bmatrix " +
+    "cdot times pm mp le leq ge geq ne neq in cup cap infty pi alpha beta gamma delta epsilon lambda mu nu sigma theta omega " +
+    "sin cos tan ln log exp quad qquad approx lt gt hbar ldots cdots dots").split(" "),
+);
+
+/** `\\left` written with a doubled backslash (seen in scraped data) → `\left`; a literal `\n` → a space. */
+export function fixBackslashes(s: string): string {
+  return s.replace(/\\\\([A-Za-z]+)/g, (m, w: string) => (KNOWN_WORDS.has(w) ? `\\${w}` : m)).replace(/\\n(?![A-Za-z])/g, " ");
+}
+
+const DELIMS = String.raw`\\[{}|]|\\langle|\\rangle|\\lvert|\\rvert|\\lVert|\\rVert|\\lfloor|\\rfloor|\\lceil|\\rceil|\\vert|\\Vert|\\lbrace|\\rbrace|\\lbrack|\\rbrack|[()[\]|.<>/]`;
+const SIZED = new RegExp(String.raw`\\(?:left|right|bigl|bigr|Bigl|Bigr|biggl|biggr|Biggl|Biggr|bigm|Bigm|big|Big|bigg|Bigg)\s*(${DELIMS})`, "g");
+
+export type Normalised = { latex: string; percent: boolean; droppedTail?: string };
+
+/** Removes a top-level `+ O(…)`, `+ \mathcal{O}(…)` or `+ \cdots` tail. */
+function dropTail(s: string): { s: string; tail?: string } {
+  const dots = /\s*[+-]\s*(?:\\cdots|\\ldots|\\dots|\.\.\.)\s*$/.exec(s);
+  if (dots) return { s: s.slice(0, dots.index), tail: "+ \\cdots" };
+  const m = /[+-]\s*(?:\\mathcal\s*\{\s*O\s*\}|\\mathcal\s*O|\\mathscr\s*\{\s*O\s*\}|\\order|\\Order|O)\s*\(/g;
+  let last: RegExpExecArray | null = null;
+  for (let x = m.exec(s); x; x = m.exec(s)) last = x;
+  if (!last) return { s };
+  let depth = 0;
+  for (let j = last.index + last[0].length - 1; j < s.length; j++) {
+    if (s[j] === "(") depth++;
+    else if (s[j] === ")" && --depth === 0) {
+      if (s.slice(j + 1).trim() !== "") return { s };
+      return { s: s.slice(0, last.index).trimEnd(), tail: s.slice(last.index).trim() };
+    }
+  }
+  return { s };
+}
+
+export function normalise(input: string): Normalised {
+  let s = fixBackslashes(input).replace(/\u00a0/g, " ");
+  s = s.replace(/\\\$/g, " ").replace(/\\(?:displaystyle|textstyle|scriptstyle|limits|nolimits|mathstrut|nonumber|notag)\b/g, " ");
+  s = s.replace(/\\(?:label|tag)\s*\{[^{}]*\}/g, " ");
+  s = s.replace(/\\(?:d|t|c)frac\b/g, "\\frac").replace(/\\nicefrac\b/g, "\\frac").replace(/\\(?:d|t)binom\b/g, "\\binom");
+  s = s.replace(/\\(?:left|right)\s*\./g, " ").replace(SIZED, "$1");
+  s = s.replace(/\\lbrace\b/g, "\\{").replace(/\\rbrace\b/g, "\\}").replace(/\\(?:lvert|rvert|vert)\b/g, "|").replace(/\\(?:lVert|rVert|Vert)\b/g, "\\|");
+  s = s.replace(/\\(?:h|v)space\*?\s*\{[^{}]*\}/g, " ");
+  s = s.replace(/\\q?quad(?=[A-Za-z])/g, " ").replace(/\\(?:qquad|quad|enspace|thinspace|medspace|thickspace|negthinspace)\b/g, " ");
+  s = s.replace(/(?<!\\)\\[,;: ]/g, " ").replace(/\\!/g, "").replace(/~/g, " ");
+  s = s.replace(/\{,\}/g, ".");
+  s = s.replace(/\{\s*\\(rm|bf|it|cal|sf)\s+([^{}]*)\}/g, (_, f: string, body: string) => `\\math${f}{${body.trim()}}`);
+  s = s.replace(/\\(rm|bf|it|sf)\s+([A-Za-z]+)/g, (_, f: string, body: string) => `\\math${f}{${body}}`);
+  s = s.replace(/\\(?:text|textrm|mbox|mathrm|textnormal)\s*\{\s*(?:and|or)\s*\}/g, ",");
+  s = s.replace(/(?<![A-Za-z\\])(?:and|or)(?![a-z])/g, ",");
+  s = s.replace(/\\log(?!\s*_)/g, "\\ln").replace(/\\lg\b/g, "\\log_{10}");
+  s = s.replace(/\\(sin|cos|tan|cot|sec|csc|sinh|cosh|tanh)\s*\^\s*\{\s*-\s*1\s*\}/g, (_, f: string) => `\\operatorname{arc${f}}`);
+  s = s.replace(/<=|=<|\\leqslant\b|\\leqq\b/g, "\\le ").replace(/>=|=>|\\geqslant\b|\\geqq\b/g, "\\ge ").replace(/!=/g, "\\ne ");
+  s = s.replace(/\\mathrm\s*\{\s*d\s*\}/g, "d").replace(/\\(?:boxed|fbox)\s*\{/g, "{");
+  s = s.replace(/\^\s*\{?\s*\\circ\s*\}?|°|\\degree\b/g, "\\mathrm{deg}");
+  let percent = false;
+  s = s.replace(/\\%|%|\\text\s*\{\s*(?:percent|pct|percentage)\s*\}|\b(?:percentage|percent|pct)\b/g, () => {
+    percent = true;
+    return " ";
+  });
+  s = s.replace(/;/g, ",");
+  s = s.replace(/\^\s*\{\s*(?:\*|\\ast|\\star)\s*\}|\^\s*(?:\*|\\ast\b|\\star\b)/g, "^{\\star}");
+  s = s.replace(/\\ast\b|\*/g, "\\cdot ");
+  s = s.trim().replace(/[.,:]+$/, "").trim();
+  if (/^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(s)) s = s.replace(/,/g, "");
+  // A decimal comma: `1000,99` (not `1,2`, a list; not `1,000`, thousands).
+  else if (/^-?\d{4,},\d{1,2}$/.test(s)) s = s.replace(",", ".");
+  const tail = dropTail(s);
+  return { latex: tail.s.trim(), percent, droppedTail: tail.tail };
+}

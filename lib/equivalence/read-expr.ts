@@ -1,0 +1,238 @@
+// MathJSON (from the parser) → our expression tree, with the physics reading: `\gamma` is a symbol and
+// `\gamma_E` the Euler–Mascheroni constant, `e` and `i` are Euler's number and the imaginary unit unless
+// declared, `F^{\mu\nu}` is an indexed symbol not a power, `\omega(n+\frac12)` a product unless `\omega` is a
+// declared function, `m_\pi` and `m_{\pi}` are one symbol, `\frac{d\sigma}{d\Omega}` names a quantity.
+import { findError, isErrorText, node, serializeMath, type Json, type Node } from "./syntax";
+import type { Placeholder } from "./rewrite";
+import { ReadError, type Expr } from "./types";
+
+export type ReadContext = {
+  placeholders: Map<string, Placeholder>;
+  /** parser symbol names declared as plain symbols (`e`, `EulerGamma`, `Pi`, `i`) */
+  symbols: ReadonlySet<string>;
+  /** parser symbol names declared as functions */
+  functions: ReadonlySet<string>;
+};
+
+const FUNCTIONS: Record<string, string> = {
+  Sqrt: "sqrt", Root: "root", Exp: "exp", Ln: "ln", Log: "log", Lb: "log2", Lg: "log10",
+  Sin: "sin", Cos: "cos", Tan: "tan", Cot: "cot", Sec: "sec", Csc: "csc",
+  Sinh: "sinh", Cosh: "cosh", Tanh: "tanh", Coth: "coth", Sech: "sech", Csch: "csch",
+  Arcsin: "asin", Arccos: "acos", Arctan: "atan", Arccot: "acot", Arcsec: "asec", Arccsc: "acsc",
+  Arsinh: "asinh", Arcosh: "acosh", Artanh: "atanh", Arcsinh: "asinh", Arccosh: "acosh", Arctanh: "atanh",
+  Abs: "abs", Factorial: "factorial", Factorial2: "factorial2", Binomial: "binomial", Zeta: "zeta", Gamma: "gamma",
+  LogGamma: "lngamma", PolyLog: "polylog", Erf: "erf", Erfc: "erfc", Floor: "floor", Ceil: "ceil", Round: "round",
+  Max: "max", Min: "min", Real: "re", Imaginary: "im", Conjugate: "conj", Arg: "arg", Sign: "sign", Square: "square",
+};
+/** Symbols read as special functions when followed by parentheses (unless declared as plain symbols). */
+const SPECIAL_BEFORE_PARENS: Record<string, string> = { Gamma: "gamma", erf: "erf", erfc: "erfc", zeta: "zeta", Li_2: "dilog" };
+const INDEX_LETTERS = new Set(["mu", "nu", "rho", "sigma"]);
+const GREEK_INDEX = new Set(["mu", "nu", "rho", "sigma", "alpha", "beta", "lambda", "kappa"]);
+const NAME_ALIASES: Record<string, string> = { hBar: "hbar", Pi: "pi", EulerGamma: "gamma", ExponentialE: "e", ImaginaryUnit: "i" };
+
+const num = (value: number, text?: string): Expr => ({ t: "num", value, text });
+
+/** The canonical id of a parser symbol name (`k_B_upright` → `k_B`, `hBar` → `hbar`). */
+export function symbolId(name: string): string {
+  return (NAME_ALIASES[name] ?? name).replace(/_upright$/, "");
+}
+
+function symbolTex(name: string): string {
+  return name === "EulerGamma" ? "\\gamma" : serializeMath(name.replace(/_upright$/, ""));
+}
+
+/** A subscript or superscript index as a name part (`\pi` → `pi`, `{\mu\nu}` → `munu`, `12` → `12`). */
+function indexName(json: Json, ctx: ReadContext): { id: string; tex: string } | null {
+  const n = node(json);
+  if (n.k === "num") return { id: n.text, tex: n.text };
+  if (n.k === "str") return { id: n.text.trim(), tex: `\\text{${n.text.trim()}}` };
+  if (n.k === "sym") {
+    const p = ctx.placeholders.get(n.name);
+    if (p) return p.kind === "symbol" ? { id: p.id, tex: p.tex } : null;
+    return { id: symbolId(n.name), tex: symbolTex(n.name) };
+  }
+  if ((n.head === "InvisibleOperator" || n.head === "Multiply" || n.head === "Delimiter") && n.args.length) {
+    const parts = n.args.map((a) => indexName(a, ctx));
+    if (parts.some((p) => !p)) return null;
+    return { id: parts.map((p) => p!.id).join(""), tex: parts.map((p) => p!.tex).join("") };
+  }
+  return null;
+}
+
+function isIndex(json: Json): boolean {
+  const n = node(json);
+  if (n.k === "sym") return INDEX_LETTERS.has(n.name);
+  if (n.k === "fn" && n.head === "InvisibleOperator" && n.args.length >= 2) return n.args.every((a) => { const x = node(a); return x.k === "sym" && GREEK_INDEX.has(x.name); });
+  return false;
+}
+
+function readSymbol(name: string, ctx: ReadContext): Expr {
+  const p = ctx.placeholders.get(name);
+  if (p) {
+    if (p.kind === "unit") throw new ReadError(`the unit ${p.tex} can only follow a quantity`);
+    return { t: "sym", id: p.id, tex: p.tex };
+  }
+  if (!ctx.symbols.has(name)) {
+    if (name === "Pi") return { t: "const", name: "pi" };
+    if (name === "ExponentialE" || name === "e") return { t: "const", name: "e" };
+    if (name === "i" || name === "ImaginaryUnit") return { t: "const", name: "i" };
+    if (name === "PositiveInfinity" || name === "ComplexInfinity") return { t: "const", name: "inf" };
+    if (name === "NegativeInfinity") return { t: "neg", arg: { t: "const", name: "inf" } };
+  }
+  if (/^(ContinuationPlaceholder|Nothing|Missing|Undefined)$/.test(name)) throw new ReadError("the answer has a placeholder (\\cdots or an empty slot)");
+  if (name === "Degree") return { t: "div", num: { t: "const", name: "pi" }, den: num(180) };
+  return { t: "sym", id: symbolId(name), tex: symbolTex(name) };
+}
+
+function argsOf(json: Json, ctx: ReadContext): Expr[] {
+  const n = node(json);
+  const inner = n.k === "fn" && n.head === "Delimiter" ? node(n.args[0] ?? "Nothing") : n;
+  if (inner.k === "fn" && inner.head === "Sequence") return inner.args.map((a) => readExpr(a, ctx));
+  return [readExpr(n.k === "fn" && n.head === "Delimiter" ? n.args[0] : json, ctx)];
+}
+
+/** What a name applied to parentheses means here: a declared function, a special function, or nothing. */
+function callOf(name: string, ctx: ReadContext): ((args: Expr[]) => Expr) | null {
+  if (ctx.symbols.has(name)) return null;
+  if (ctx.functions.has(name)) return (args) => ({ t: "apply", id: symbolId(name), tex: symbolTex(name), args });
+  const special = SPECIAL_BEFORE_PARENS[name];
+  return special ? (args) => ({ t: "fn", name: special, args }) : null;
+}
+
+/** A juxtaposition: factors, where a function name followed by parentheses is a call (`\Gamma(x)^2` too). */
+function readProduct(args: Json[], ctx: ReadContext): Expr {
+  const factors: Expr[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const n = node(args[i]);
+    if (n.k === "fn" && n.head === "HorizontalSpacing") continue;
+    const next = args[i + 1] !== undefined ? node(args[i + 1]) : null;
+    const call = n.k === "sym" ? callOf(n.name, ctx) : null;
+    if (call && next?.k === "fn" && next.head === "Delimiter") {
+      factors.push(call(argsOf(args[i + 1], ctx)));
+      i++;
+      continue;
+    }
+    if (call && next?.k === "fn" && next.head === "Power" && node(next.args[0]).k === "fn" && (node(next.args[0]) as { head: string }).head === "Delimiter") {
+      factors.push({ t: "pow", base: call(argsOf(next.args[0], ctx)), exp: readExpr(next.args[1], ctx) });
+      i++;
+      continue;
+    }
+    factors.push(readExpr(args[i], ctx));
+  }
+  if (!factors.length) throw new ReadError("an empty product");
+  return factors.length === 1 ? factors[0] : { t: "mul", args: factors };
+}
+
+function readPower(base: Json, exp: Json, ctx: ReadContext): Expr {
+  const b = node(base);
+  if (b.k === "sym" && !ctx.placeholders.has(b.name) && isIndex(exp) && !/^(e|ExponentialE|Pi)$/.test(b.name)) {
+    const idx = indexName(exp, ctx)!;
+    const s = readSymbol(b.name, ctx);
+    if (s.t === "sym") return { t: "sym", id: `${s.id}^${idx.id}`, tex: `${s.tex}^{${idx.tex}}` };
+  }
+  return { t: "pow", base: readExpr(base, ctx), exp: readExpr(exp, ctx) };
+}
+
+function readSubscript(base: Json, sub: Json, ctx: ReadContext): Expr {
+  const b = node(base);
+  const s = node(sub);
+  if (b.k === "sym" && b.name === "EulerGamma" && s.k === "sym" && s.name === "E" && !ctx.symbols.has("EulerGamma_E")) return { t: "const", name: "gammaE" };
+  const idx = indexName(sub, ctx);
+  const head = b.k === "sym" ? readSymbol(b.name, ctx) : b.k === "str" ? { t: "sym" as const, id: b.text, tex: `\\text{${b.text}}` } : null;
+  if (!idx || !head) throw new ReadError("a subscript the checker cannot read as part of a name");
+  const baseId = head.t === "sym" ? head.id : b.k === "sym" ? symbolId(b.name) : "";
+  const baseTex = head.t === "sym" ? head.tex : b.k === "sym" ? symbolTex(b.name) : "";
+  return { t: "sym", id: `${baseId}_${idx.id}`, tex: `${baseTex}_{${idx.tex}}` };
+}
+
+function readFunction(n: Extract<Node, { k: "fn" }>, ctx: ReadContext): Expr {
+  const a = n.args;
+  const r = (i: number) => readExpr(a[i], ctx);
+  switch (n.head) {
+    case "Add": return { t: "add", args: a.map((x) => readExpr(x, ctx)) };
+    case "Subtract": return a.length === 1 ? { t: "neg", arg: r(0) } : { t: "add", args: [r(0), ...a.slice(1).map((x) => ({ t: "neg" as const, arg: readExpr(x, ctx) }))] };
+    case "Negate": return { t: "neg", arg: r(0) };
+    case "Multiply": case "InvisibleOperator": return readProduct(a, ctx);
+    case "Divide": case "Rational": return { t: "div", num: r(0), den: r(1) };
+    case "Power": return readPower(a[0], a[1], ctx);
+    case "Delimiter": {
+      const inner = node(a[0] ?? "Nothing");
+      if (inner.k === "fn" && inner.head === "Sequence") throw new ReadError("a list where a single value was expected");
+      return r(0);
+    }
+    case "Subscript": return readSubscript(a[0], a[1], ctx);
+    case "Prime": {
+      const s = r(0);
+      const count = a[1] !== undefined ? Number(node(a[1]).k === "num" ? (node(a[1]) as { value: number }).value : 1) : 1;
+      if (s.t !== "sym") throw new ReadError("a prime on something that is not a symbol");
+      return { t: "sym", id: `${s.id}${"'".repeat(count)}`, tex: `${s.tex}${"'".repeat(count)}` };
+    }
+    case "ConjugateTranspose": {
+      const s = r(0);
+      if (s.t !== "sym") return { t: "fn", name: "conj", args: [s] };
+      return { t: "sym", id: `${s.id}^dagger`, tex: `${s.tex}^{\\dagger}` };
+    }
+    case "D": {
+      const f = indexName(a[0], ctx);
+      const x = indexName(a[1], ctx);
+      if (!f || !x) throw new ReadError("a derivative the checker cannot evaluate");
+      return { t: "sym", id: `d(${f.id})/d(${x.id})`, tex: `\\frac{d${f.tex}}{d${x.tex}}` };
+    }
+    case "Measurement": case "PlusMinus": return a.length === 1 ? { t: "mul", args: [{ t: "pm", minus: false }, r(0)] } : { t: "add", args: [r(0), { t: "mul", args: [{ t: "pm", minus: false }, r(1)] }] };
+    case "MinusPlus": return a.length === 1 ? { t: "mul", args: [{ t: "pm", minus: true }, r(0)] } : { t: "add", args: [r(0), { t: "mul", args: [{ t: "pm", minus: true }, r(1)] }] };
+    case "Matrix": {
+      const rows = node(a[0]);
+      if (rows.k !== "fn" || rows.head !== "List") throw new ReadError("a matrix the checker cannot read");
+      return { t: "matrix", rows: rows.args.map((row) => { const rn = node(row); return rn.k === "fn" && rn.head === "List" ? rn.args.map((x) => readExpr(x, ctx)) : [readExpr(row, ctx)]; }) };
+    }
+    case "BaseForm": return r(0);
+    case "Complex": return { t: "add", args: [r(0), { t: "mul", args: [r(1), { t: "const", name: "i" }] }] };
+    case "Degrees": return { t: "mul", args: [r(0), { t: "div", num: { t: "const", name: "pi" }, den: num(180) }] };
+    case "Annotated": case "Hold": return r(0);
+    case "Error": throw new ReadError(findError(n.args.length ? ["Error", ...n.args] as Json : "Nothing") ?? "the LaTeX does not parse");
+  }
+  const fn = FUNCTIONS[n.head];
+  if (fn) return { t: "fn", name: fn, args: a.map((x) => readExpr(x, ctx)) };
+  if (isUserFunctionName(n.head)) {
+    return { t: "apply", id: symbolId(n.head), tex: symbolTex(n.head), args: a.map((x) => readExpr(x, ctx)) };
+  }
+  throw new ReadError(`the checker cannot evaluate ${n.head === "Sequence" ? "a list here" : `“${n.head}”`}`);
+}
+
+const GREEK_NAMES = new Set(["Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega"]);
+
+/** `V(r)`, `f_n(x)`, `\Phi(x)`: a name the parser made a function head (not one of its own operators). */
+function isUserFunctionName(head: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9_]*$/.test(head) && (head.length === 1 || head.includes("_") || /^[a-z]/.test(head) || GREEK_NAMES.has(head));
+}
+
+export function readExpr(json: Json, ctx: ReadContext): Expr {
+  const n = node(json);
+  switch (n.k) {
+    case "num":
+      if (!Number.isFinite(n.value) && !/inf/i.test(n.text)) throw new ReadError(`“${n.text}” is not a number`);
+      return num(n.value, n.text);
+    case "sym":
+      return readSymbol(n.name, ctx);
+    case "str":
+      if (isErrorText(n.text)) throw new ReadError(findError(json) ?? "the LaTeX does not parse");
+      throw new ReadError(n.text.trim() ? `the text “${n.text.trim()}” is not math` : "an empty part");
+    case "fn":
+      return readFunction(n, ctx);
+  }
+}
+
+/** A function call on the left of `=` (`\beta(g)`, `W(n)`): names the quantity whatever the declarations say. */
+export function readNamingCall(json: Json, ctx: ReadContext): Expr | null {
+  const n = node(json);
+  if (n.k !== "fn") return null;
+  if ((n.head === "InvisibleOperator" || n.head === "Multiply") && n.args.length === 2) {
+    const head = node(n.args[0]);
+    const call = node(n.args[1]);
+    if (head.k === "sym" && call.k === "fn" && call.head === "Delimiter" && !ctx.placeholders.has(head.name)) {
+      const s = readSymbol(head.name, ctx);
+      if (s.t === "sym") return { t: "apply", id: s.id, tex: s.tex, args: argsOf(n.args[1], ctx) };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,69 @@
+// From what was written to a reading: extract the answer, normalise the spelling, rewrite what the parser
+// misreads, parse (compute-engine's LaTeX parser), then read the structure and the expressions.
+import { extractAnswer } from "./extract";
+import { normalise } from "./normalise";
+import { readAnswer } from "./read-answer";
+import { symbolId, type ReadContext } from "./read-expr";
+import { rewrite } from "./rewrite";
+import { node, parseMath } from "./syntax";
+import { ReadError, type Declarations, type Reading } from "./types";
+
+type DeclaredNames = { symbols: Set<string>; functions: Set<string>; ids: Set<string> };
+const declarationCache = new Map<string, DeclaredNames>();
+
+/** The parser's names for declared symbols (`\gamma` → EulerGamma, `e` → e) and functions. */
+function declaredNames(declarations: Declarations): DeclaredNames {
+  const key = JSON.stringify([declarations.symbols ?? [], declarations.functions ?? []]);
+  const cached = declarationCache.get(key);
+  if (cached) return cached;
+  const nameOf = (latex: string): string | null => {
+    const json = parseMath(rewrite(latex).latex, new Set());
+    const n = json === null ? null : node(json);
+    return n?.k === "sym" ? n.name : null;
+  };
+  const symbols = new Set<string>();
+  const ids = new Set<string>();
+  for (const s of declarations.symbols ?? []) {
+    const name = nameOf(s);
+    if (name) { symbols.add(name); ids.add(symbolId(name)); }
+    if (/^[A-Za-z][A-Za-z0-9_]*$/.test(s)) ids.add(s);
+  }
+  const functions = new Set((declarations.functions ?? []).map(nameOf).filter((n): n is string => !!n));
+  const result = { symbols, functions, ids };
+  if (declarationCache.size > 200) declarationCache.clear();
+  declarationCache.set(key, result);
+  return result;
+}
+
+/** `\left` and `\right` must pair up (the normalisation drops them, so check before). */
+function checkLeftRight(latex: string): void {
+  const lefts = (latex.match(/\\left(?![a-zA-Z])/g) ?? []).length;
+  const rights = (latex.match(/\\right(?![a-zA-Z])/g) ?? []).length;
+  if (lefts !== rights) throw new ReadError(`unbalanced \\left/\\right (${lefts} \\left, ${rights} \\right)`);
+}
+
+export function readLatex(source: string, declarations: Declarations = {}): Reading {
+  if (!source.trim()) throw new ReadError("the answer is empty");
+  const extracted = extractAnswer(source);
+  checkLeftRight(extracted.latex);
+  const normal = normalise(extracted.latex);
+  if (!normal.latex) throw new ReadError("the answer is empty");
+  const rewritten = rewrite(normal.latex);
+  const names = declaredNames(declarations);
+  const json = parseMath(rewritten.latex, names.functions);
+  if (json === null) throw new ReadError("nothing to read");
+  const ctx: ReadContext = { placeholders: rewritten.placeholders, symbols: names.symbols, functions: names.functions };
+  let answer = readAnswer(json, ctx);
+  if (normal.percent && answer.t === "expr") answer = { ...answer, percent: true };
+  return { answer, notes: { droppedTail: normal.droppedTail }, source };
+}
+
+/** The symbol ids of declared names (`m_\\pi` → `m_pi`), e.g. the symbols declared real. */
+export function symbolIds(names: string[] = []): Set<string> {
+  return names.length ? declaredNames({ symbols: names }).ids : new Set();
+}
+
+/** Symbol ids an argument name may appear as (`m_pi` for `m_\pi`, `omega` for `\omega`). */
+export function argumentIds(name: string): string[] {
+  return [...declaredNames({ symbols: [name, `\\${name}`] }).ids, name];
+}

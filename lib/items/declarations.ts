@@ -1,0 +1,32 @@
+// What an item tells the answer checker about its symbols: `e` is a charge (not Euler's number), `\Phi`
+// is a function, `m` is positive… The answer spec's argument names are declared automatically.
+import type { Declarations } from "../equivalence/types";
+import type { AnswerSpec } from "./answer-spec";
+
+export type { Declarations };
+export const DECLARATION_KINDS = ["symbols", "functions", "positive", "real"] as const;
+
+const GREEK = new Set(
+  ("alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi pi varpi rho varrho sigma " +
+    "varsigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega").split(" "),
+);
+
+/** The LaTeX spellings of an argument name: `omega` → `\omega`, `m_pi` → `m_\pi`, `C_A` → `C_A`. */
+export function latexNamesOf(name: string): string[] {
+  const [base, ...rest] = name.split("_");
+  const tex = (part: string) => (GREEK.has(part) ? `\\${part}` : part);
+  if (!rest.length) return [...new Set([name, tex(base)])];
+  const sub = rest.map(tex).join("_");
+  const wrapped = sub.length === 1 || (sub.startsWith("\\") && !sub.includes("_")) ? sub : `{${sub}}`;
+  return [...new Set([name, `${tex(base)}_${wrapped}`])];
+}
+
+/** The item's declarations plus its answer spec's arguments as symbols. */
+export function declarationsFor(declared: Declarations, spec: AnswerSpec): Declarations {
+  const args = spec.arguments.filter((a) => a.name).flatMap((a) => latexNamesOf(a.name));
+  return { ...declared, symbols: [...new Set([...(declared.symbols ?? []), ...args])] };
+}
+
+export function isEmptyDeclarations(d: Declarations): boolean {
+  return DECLARATION_KINDS.every((k) => !d[k]?.length);
+}
