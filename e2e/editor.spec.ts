@@ -216,3 +216,16 @@ test("another annotator's item opens read-only", async ({ page, browser }) => {
   await expect(other.getByTestId("save-item")).toHaveCount(0);
   await ctx.close();
 });
+
+test("the final answer shows how the checker reads it, and a red message when it cannot", async ({ page }) => {
+  const id = await createItemFromSeed(page, "Yukawa potential");
+  await page.goto(`/items/${id}`);
+  await typeInField(page, "finalAnswer", "V(r) = -\\frac{g^2}{4\\pi r} e^{-m r}");
+  const reading = page.getByTestId("final-answer-reading");
+  await expect(reading).toHaveAttribute("data-ok", "true");
+  await expect(reading).toContainText("Read as");
+  await expect(reading.locator(".katex").first()).toBeVisible();
+  await typeInField(page, "finalAnswer", "\\frac{g^2}{");
+  await expect(reading).toHaveAttribute("data-ok", "false");
+  await expect(reading).toContainText("The checker cannot use this answer");
+});

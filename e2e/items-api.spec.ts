@@ -70,3 +70,12 @@ test("submit refuses an incomplete item with the failing checks, then moves a co
   const edited = await page.request.put(`/api/items/${id}`, { data: { version: version + 1, topic: "QED" } });
   expect(await edited.json()).toMatchObject({ version: version + 2, status: "DRAFT" });
 });
+
+test("POST /api/equivalence decides, explains, and validates its input", async ({ page }) => {
+  const same = await page.request.post("/api/equivalence", { data: { gold: "\\frac{g^2}{16\\pi^2}", pred: "g^2/(4\\pi)^2" } });
+  expect(same.status()).toBe(200);
+  expect(await same.json()).toMatchObject({ equivalent: true, reason: expect.any(String), readAs: { gold: expect.any(String), pred: expect.any(String) } });
+  const different = await (await page.request.post("/api/equivalence", { data: { gold: "x^2", pred: "x^3" } })).json();
+  expect(different.equivalent).toBe(false);
+  expect((await page.request.post("/api/equivalence", { data: { gold: 1 } })).status()).toBe(422);
+});

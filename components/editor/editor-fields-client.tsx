@@ -40,9 +40,11 @@ type LatexFieldProps = {
   macros: Record<string, string>;
   readOnly: boolean;
   math?: boolean;
+  /** shown under the editor and its preview (e.g. the final answer's "read as") */
+  footer?: React.ReactNode;
 };
 
-export function LatexField({ field, label, hint, draft, set, issues, checks, macros, readOnly, math }: LatexFieldProps) {
+export function LatexField({ field, label, hint, draft, set, issues, checks, macros, readOnly, math, footer }: LatexFieldProps) {
   const errors = issuesUnder(issues, field);
   return (
     <Section id={field} title={label} hint={hint} errors={errors} checks={checks}>
@@ -52,6 +54,7 @@ export function LatexField({ field, label, hint, draft, set, issues, checks, mac
           <LatexPreview source={draft[field]} macros={macros} testId={`preview-${field}`} math={math} />
         </div>
       </div>
+      {footer}
     </Section>
   );
 }

@@ -10,6 +10,8 @@ import { AnswerSpecForm } from "./answer-spec-form-client";
 import { ChecksPanel } from "./checks-panel-client";
 import { CodeEditor } from "./code-editor-client";
 import { ConflictView } from "./conflict-view-client";
+import { DeclarationsInput } from "./declarations-input-client";
+import { FinalAnswerReading } from "./final-answer-reading-client";
 import { Choice, LatexField, Section, TextInput } from "./editor-fields-client";
 import { issuesUnder } from "./field-issues";
 import { RevisionPanel } from "./revision-panel-client";
@@ -125,7 +127,13 @@ export function ItemEditor({ item, seed }: Props) {
           <AnswerSpecForm draft={draft} onChange={setDraft} issues={issues} readOnly={readOnly} />
         </Section>
         <LatexField field="solution" label="Solution" draft={draft} set={set} issues={issues} checks={code.resultsFor("solution")} macros={seed.macros} readOnly={readOnly} />
-        <LatexField field="finalAnswer" label="Final answer" math hint="Math, typeset as display math unless you add delimiters — e.g. \beta(g)=\frac{3g^3}{16\pi^2}" draft={draft} set={set} issues={issues} checks={code.resultsFor("finalAnswer")} macros={seed.macros} readOnly={readOnly} />
+        <LatexField field="finalAnswer" label="Final answer" math hint="Math, typeset as display math unless you add delimiters — e.g. \beta(g)=\frac{3g^3}{16\pi^2}" draft={draft} set={set} issues={issues} checks={code.resultsFor("finalAnswer")} macros={seed.macros} readOnly={readOnly}
+          footer={
+            <>
+              <FinalAnswerReading finalAnswer={draft.finalAnswer} declarations={draft.declarations} spec={draft.answerSpec} />
+              <DeclarationsInput value={draft.declarations} onChange={(v) => set("declarations", v)} readOnly={readOnly} argumentNames={draft.answerSpec.arguments.map((a) => a.name).filter(Boolean)} />
+            </>
+          } />
         <Section id="referenceCode" title="Reference code" errors={issuesUnder(issues, "referenceCode")} checks={code.resultsFor("referenceCode")}>
           <CodeEditor language="python" label="Reference code" value={draft.referenceCode} onChange={(v) => set("referenceCode", v)} readOnly={readOnly} testId="field-referenceCode"
             placeholder="Python 3: define the function of the answer spec (numpy, scipy, sympy, mpmath allowed)" />

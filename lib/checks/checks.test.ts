@@ -12,11 +12,22 @@ const failures = (c: CheckContext) => evaluateChecks(c).filter((r) => r.status =
 const failing = (c: CheckContext, id: string) => failures(c).filter((r) => r.id === id);
 
 describe("checks", () => {
-  it("pass on a complete, correct item (final answer vs code is not evaluated yet)", () => {
+  it("pass on a complete, correct item", () => {
     const results = evaluateChecks(ctx());
     expect(failures(ctx())).toEqual([]);
     expect(blockingFailures(results)).toEqual([]);
-    expect(results.find((r) => r.id === "final-answer-vs-code")).toMatchObject({ status: "skip", blocking: false, passed: true });
+    expect(results.find((r) => r.id === "final-answer-vs-code")).toMatchObject({ status: "pass", blocking: false });
+  });
+
+  it("final answer vs code: evaluates the LaTeX answer at the test inputs; a wrong formula is a warning at the field", () => {
+    const wrong = failing(ctx({ finalAnswer: "E_n = \\omega n" }), "final-answer-vs-code");
+    expect(wrong).toEqual([expect.objectContaining({ field: "finalAnswer", blocking: false, message: expect.stringContaining("test case 1") })]);
+    // A symbol that is not an argument (here \hbar) means the answer is not evaluated, not that it is wrong.
+    const other = evaluateChecks(ctx({ finalAnswer: "E_n = \\hbar\\omega\\left(n+\\frac12\\right)" })).find((r) => r.id === "final-answer-vs-code");
+    expect(other).toMatchObject({ status: "skip" });
+    // Declared symbols and tuple/str returns: a str answer is left to reviewers.
+    const str = { ...GOOD_ITEM.answerSpec, returns: { type: "str" as const, description: "x" } };
+    expect(evaluateChecks(ctx({ answerSpec: str })).find((r) => r.id === "final-answer-vs-code")).toMatchObject({ status: "skip" });
   });
 
   it("complete fields: names each empty field", () => {

@@ -1,6 +1,7 @@
 // Entry point of the `fieldwork` command. One module per domain registers its sub-commands.
 import { Command } from "commander";
 import { registerDbCommands } from "./commands/db";
+import { registerEquivCommand } from "./commands/equiv";
 import { registerImportCommand } from "./commands/import";
 import { registerSandboxCommands } from "./commands/sandbox";
 import { registerStartCommand } from "./commands/start";
@@ -16,5 +17,6 @@ registerDbCommands(program);
 registerUserCommands(program);
 registerSandboxCommands(program);
 registerImportCommand(program);
+registerEquivCommand(program);
 
 await program.parseAsync(process.argv);

@@ -93,4 +93,22 @@ describe("fieldwork CLI", () => {
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/is neither a file, a folder nor an arXiv id/);
   }, 60_000);
+
+  it("decides equivalence of two answers and scores a file of pairs", () => {
+    const one = fieldwork(["equiv", "\\frac{1}{2}", "0.5", "--json"], url);
+    expect(one.status).toBe(0);
+    expect(JSON.parse(one.stdout)).toMatchObject({ equivalent: true, readAs: { gold: expect.any(String), pred: expect.any(String) } });
+    const dir = mkdtempSync(path.join(os.tmpdir(), "fieldwork-equiv-"));
+    const pairs = [
+      { id: "a", gold: "2x", pred: "x+x", expected: true },
+      { id: "b", gold: "x^2", pred: "x^3", expected: false },
+      { id: "c", gold: "\\sin x", pred: "\\cos x", expected: true },
+    ];
+    writeFileSync(path.join(dir, "pairs.json"), JSON.stringify(pairs));
+    const scored = JSON.parse(fieldwork(["equiv", "--file", path.join(dir, "pairs.json"), "--json"], url).stdout);
+    expect(scored).toMatchObject({ total: 3, correct: 2, falsePositives: 0, falseNegatives: 1 });
+    expect(scored.cases.map((c: { id: string; equivalent: boolean }) => [c.id, c.equivalent])).toEqual([["a", true], ["b", false], ["c", false]]);
+    writeFileSync(path.join(dir, "bad.json"), JSON.stringify([{ id: "x", gold: "1" }]));
+    expect(fieldwork(["equiv", "--file", path.join(dir, "bad.json")], url).status).toBe(1);
+  }, 60_000);
 });

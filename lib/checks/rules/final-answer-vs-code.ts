@@ -1,10 +1,43 @@
-// The LaTeX final answer, evaluated at the test inputs, matches the reference outputs. Needs the
-// equivalence checker (its own issue); until then the check reports "not evaluated".
-import { skip, type Check } from "../types";
+// The LaTeX final answer, where it is an expression in the argument names, evaluated at every test input
+// (lib/equivalence) agrees with the reference code's output. A warning: the checker reads most physics
+// notation but not all, and a reviewer decides.
+import { evaluateAt } from "../../equivalence";
+import { numbersAgree, numericParts } from "../../grading/compare";
+import { declarationsFor } from "../../items/declarations";
+import { returnElements } from "../../items/test-values";
+import type { PyValue } from "../../sandbox/types";
+import { fail, pass, skip, type Check } from "../types";
+
+const NUMERIC = new Set(["float", "int", "complex"]);
+
+function show(parts: [number, number][]): string {
+  return parts.map(([re, im]) => (im ? `${re.toPrecision(6)}${im < 0 ? "-" : "+"}${Math.abs(im).toPrecision(6)}i` : re.toPrecision(6))).join(", ");
+}
 
 export const finalAnswerVsCode: Check = {
   id: "final-answer-vs-code",
   title: "Final answer agrees with the code",
   blocking: false,
-  run: () => [skip("Not evaluated yet: the LaTeX equivalence checker arrives with its own issue.")],
+  run: ({ fields, run }) => {
+    if (!fields.finalAnswer.trim()) return [skip("No final answer yet.")];
+    if (!returnElements(fields.answerSpec.returns).every((e) => NUMERIC.has(e.type))) return [skip("The answer is not numeric; a reviewer compares it.")];
+    if (!run || run.unavailable || run.results.some((r) => "error" in r)) return [skip("Needs the reference code to run on every case.")];
+    const declarations = declarationsFor(fields.declarations, fields.answerSpec);
+    for (const [i, tc] of fields.testCases.entries()) {
+      const result = run.results[i];
+      if (!result || !("output" in result)) continue;
+      const evaluated = evaluateAt(fields.finalAnswer, tc.inputs as Record<string, number | { re: number; im: number }>, declarations);
+      if (!evaluated.ok) {
+        if (/has no value/.test(evaluated.error)) return [skip(`Not evaluated: the final answer is not an expression in the arguments alone (${evaluated.error}).`)];
+        return [fail(`The final answer cannot be evaluated: ${evaluated.error}`, { field: "finalAnswer" })];
+      }
+      const mine = numericParts(evaluated.value as PyValue);
+      const code = numericParts(result.output);
+      if (!mine || !code) return [skip("Not evaluated: the values are not finite numbers.")];
+      if (!numbersAgree(mine, code, tc.tolerance)) {
+        return [fail(`At test case ${i + 1} the final answer gives ${show(mine)} but the code returns ${show(code)}.`, { field: "finalAnswer" })];
+      }
+    }
+    return [pass(`The final answer gives the code's output on all ${fields.testCases.length} test cases.`)];
+  },
 };
