@@ -5,6 +5,7 @@ import { benchSave } from "./save";
 import { benchChecks } from "./checks";
 import { benchTpbench } from "./tpbench";
 import { benchImport } from "./import";
+import { benchEquiv } from "./equiv";
 
 const BENCHES: Record<string, () => Promise<void> | void> = {
   preview: benchLatexRender,
@@ -12,6 +13,7 @@ const BENCHES: Record<string, () => Promise<void> | void> = {
   checks: benchChecks,
   tpbench: benchTpbench,
   import: benchImport,
+  equiv: benchEquiv,
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith("-"));
