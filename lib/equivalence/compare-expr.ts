@@ -23,15 +23,33 @@ function random(seed: number): () => number {
   };
 }
 
-/** Values in (0.35, 2.85); symbols declared real (not only positive) also take negative values. */
-export function samplePoints(ids: Iterable<string>, count = POINTS, seed = 20261130, realIds: ReadonlySet<string> = new Set()): Point[] {
+/**
+ * Values in (0.35, 2.85); symbols declared real (not only positive) also take negative values; symbols
+ * that appear conjugated (`\psi^*`) are complex, so `\psi^*\psi` is not `\psi^2`.
+ */
+export function samplePoints(ids: Iterable<string>, count = POINTS, seed = 20261130, realIds: ReadonlySet<string> = new Set(), complexIds: ReadonlySet<string> = new Set()): Point[] {
   const sorted = [...new Set(ids)].sort();
   const next = random(seed);
   return Array.from({ length: count }, () => new Map(sorted.map((id) => {
     const magnitude = 0.35 + 2.5 * next();
     const sign = realIds.has(id) && next() < 0.5 ? -1 : 1;
-    return [id, new Complex(sign * magnitude, 0)];
+    const im = complexIds.has(id) ? (next() < 0.5 ? -1 : 1) * (0.35 + 2.5 * next()) : 0;
+    return [id, new Complex(sign * magnitude, im)];
   })));
+}
+
+/** Symbols inside a conjugate. */
+function conjugated(e: Expr, inside = false, into = new Set<string>()): Set<string> {
+  switch (e.t) {
+    case "sym": if (inside) into.add(e.id); break;
+    case "fn": e.args.forEach((a) => conjugated(a, inside || e.name === "conj", into)); break;
+    case "add": case "mul": case "apply": e.args.forEach((a) => conjugated(a, inside, into)); break;
+    case "div": conjugated(e.num, inside, into); conjugated(e.den, inside, into); break;
+    case "neg": conjugated(e.arg, inside, into); break;
+    case "pow": conjugated(e.base, inside, into); conjugated(e.exp, inside, into); break;
+    case "matrix": e.rows.flat().forEach((a) => conjugated(a, inside, into)); break;
+  }
+  return into;
 }
 
 const finite = (z: Complex) => Number.isFinite(z.re) && Number.isFinite(z.im);
@@ -69,7 +87,7 @@ function valuesAt(g: Expr, p: Expr, signs: [1 | -1, 1 | -1], realIds?: ReadonlyS
   const ids = [...freeSymbols(g, freeSymbols(p))].sort();
   const pairs: { point: Point; g: Value; p: Value }[] = [];
   let lastError: unknown = null;
-  for (const point of samplePoints(ids, POINTS, undefined, realIds)) {
+  for (const point of samplePoints(ids, POINTS, undefined, realIds, conjugated(g, false, conjugated(p)))) {
     try {
       pairs.push({ point, g: evaluate(g, point, signs[0]), p: evaluate(p, point, signs[1]) });
     } catch (error) {

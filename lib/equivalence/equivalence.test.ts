@@ -173,6 +173,14 @@ describe("answer equivalence", () => {
     expect(checkEquivalence("0.15", "15\\%").equivalent).toBe(true);
   });
 
+  it("reads number formats: thousands, decimal commas in plain text, braced commas, stray dollar signs", () => {
+    same([["4250000", "4,250,000"], ["2500", "2\\,500"], ["1.35", "1,35"], ["0.125", "0,125"], ["$12{,}500$", "12500"], ["$2{,}5$", "2.5"], ["0.5", ".5"]], undefined, false);
+    expect(checkEquivalence("3.75", "it costs 3,75 $ each").equivalent).toBe(true);
+    // In math a comma separates values: \boxed{1,5} is two answers.
+    expect(checkEquivalence("1.5", "\\boxed{1,5}").equivalent).toBe(false);
+    expect(checkEquivalence("5", "QX5Z").equivalent).toBe(false);
+  });
+
   it("compares text answers as text", () => {
     same([["\\text{diverges}", "\\text{Diverges}"], ["\\text{B}", "B"]]);
     differ([["\\text{B}", "C"], ["\\text{converges}", "\\text{diverges}"]]);

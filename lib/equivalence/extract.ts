@@ -7,7 +7,7 @@ import { braceContent } from "./tokens";
 export type Extracted = { latex: string; how: "boxed" | "stated" | "math" | "number" | "whole" };
 
 const ESCAPED_DOLLAR = "\uE000";
-const NUMBER = /-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?(?:\s*\/\s*\d+(?:\.\d+)?)?/g;
+const NUMBER = /-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d*[.,]?\d+(?:\s*\/\s*\d+(?:\.\d+)?)?/g;
 
 function boxedContents(s: string): string[] {
   const found: string[] = [];
@@ -42,7 +42,8 @@ function withPercentAfter(s: string, seg: Segment): string {
 
 const isProse = (s: string) => (s.replace(/\\[A-Za-z]+/g, " ").match(/[A-Za-z]{2,}/g) ?? []).length >= 3;
 
-function lastNumber(s: string): string | null {
+/** The last number in a text (`1,000.99`, `2,74`, `.4`, `2/3`). */
+export function lastNumber(s: string): string | null {
   const all = s.match(NUMBER);
   return all ? all[all.length - 1].replace(/\s+/g, "") : null;
 }

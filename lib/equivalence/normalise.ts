@@ -37,9 +37,21 @@ function dropTail(s: string): { s: string; tail?: string } {
   return { s };
 }
 
-export function normalise(input: string): Normalised {
+/** A lone number with commas: thousands (`7,425,000`) or, in plain text, a decimal comma (`1,22`, `0,111`). */
+function numberWithCommas(s: string, plainText: boolean): string {
+  const thousands = /^-?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$/.test(s);
+  if (thousands) return s.replace(/,/g, "");
+  if (plainText && /^-?\d+,\d+$/.test(s)) return s.replace(",", ".");
+  return s;
+}
+
+/** `14{,}916` groups thousands; `3{,}14` is a decimal comma. */
+const bracedComma = (s: string) => s.replace(/\{\s*,\s*\}(?=(\d{3}(?!\d))?)/g, (_, group?: string) => (group ? "" : "."));
+
+/** `plainText`: the answer was written without math delimiters, so `1,22` is a number (in math, a list). */
+export function normalise(input: string, plainText = false): Normalised {
   let s = fixBackslashes(input).replace(/\u00a0/g, " ");
-  s = s.replace(/\\\$/g, " ").replace(/\\(?:displaystyle|textstyle|scriptstyle|limits|nolimits|mathstrut|nonumber|notag)\b/g, " ");
+  s = s.replace(/\\\$/g, " ").replace(/\$/g, " ").replace(/\\(?:displaystyle|textstyle|scriptstyle|limits|nolimits|mathstrut|nonumber|notag)\b/g, " ");
   s = s.replace(/\\(?:label|tag)\s*\{[^{}]*\}/g, " ");
   s = s.replace(/\\(?:d|t|c)frac\b/g, "\\frac").replace(/\\nicefrac\b/g, "\\frac").replace(/\\(?:d|t)binom\b/g, "\\binom");
   s = s.replace(/\\(?:left|right)\s*\./g, " ").replace(SIZED, "$1");
@@ -47,7 +59,7 @@ export function normalise(input: string): Normalised {
   s = s.replace(/\\(?:h|v)space\*?\s*\{[^{}]*\}/g, " ");
   s = s.replace(/\\q?quad(?=[A-Za-z])/g, " ").replace(/\\(?:qquad|quad|enspace|thinspace|medspace|thickspace|negthinspace)\b/g, " ");
   s = s.replace(/(?<!\\)\\[,;: ]/g, " ").replace(/\\!/g, "").replace(/~/g, " ");
-  s = s.replace(/\{,\}/g, ".");
+  s = bracedComma(s);
   s = s.replace(/\{\s*\\(rm|bf|it|cal|sf)\s+([^{}]*)\}/g, (_, f: string, body: string) => `\\math${f}{${body.trim()}}`);
   s = s.replace(/\\(rm|bf|it|sf)\s+([A-Za-z]+)/g, (_, f: string, body: string) => `\\math${f}{${body}}`);
   s = s.replace(/\\(?:text|textrm|mbox|mathrm|textnormal)\s*\{\s*(?:and|or)\s*\}/g, ",");
@@ -66,9 +78,7 @@ export function normalise(input: string): Normalised {
   s = s.replace(/\^\s*\{\s*(?:\*|\\ast|\\star)\s*\}|\^\s*(?:\*|\\ast\b|\\star\b)/g, "^{\\star}");
   s = s.replace(/\\ast\b|\*/g, "\\cdot ");
   s = s.trim().replace(/[.,:]+$/, "").trim();
-  if (/^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(s)) s = s.replace(/,/g, "");
-  // A decimal comma: `1000,99` (not `1,2`, a list; not `1,000`, thousands).
-  else if (/^-?\d{4,},\d{1,2}$/.test(s)) s = s.replace(",", ".");
+  s = numberWithCommas(s, plainText);
   const tail = dropTail(s);
   return { latex: tail.s.trim(), percent, droppedTail: tail.tail };
 }

@@ -3,7 +3,7 @@
 // member), intervals and unions, inequalities, numbers with units, text.
 import { readExpr, readNamingCall, type ReadContext } from "./read-expr";
 import { printExpr } from "./print";
-import { node, type Json } from "./syntax";
+import { findError, node, type Json } from "./syntax";
 import { ReadError, type Answer, type Expr, type RegionPart, type RelOp, type Unit } from "./types";
 import type { UnitInfo } from "./units";
 
@@ -31,7 +31,14 @@ function namingKey(e: Expr): string | null {
 function readLhs(json: Json, ctx: ReadContext): { lhs: Answer; key: string | null } {
   const call = readNamingCall(json, ctx);
   if (call) return { lhs: { t: "expr", e: call }, key: namingKey(call) };
-  const lhs = readAnswer(json, ctx);
+  let lhs: Answer;
+  try {
+    lhs = readAnswer(json, ctx);
+  } catch (error) {
+    // `\frac14\sum|\mathcal M|^2 = …`: a left side the checker cannot evaluate still names the quantity.
+    if (!(error instanceof ReadError) || findError(json)) throw error;
+    return { lhs: { t: "text", text: "" }, key: JSON.stringify(json) };
+  }
   if (lhs.t === "expr") return { lhs, key: namingKey(lhs.e) };
   if (lhs.t === "list" && lhs.items.every((i) => i.t === "expr" && namingKey(i.e) !== null)) {
     return { lhs, key: `(${lhs.items.map((i) => namingKey((i as { e: Expr }).e)).join(",")})` };
@@ -124,6 +131,11 @@ function combineUnits(units: Unit[]): Unit {
 /** A quantity: the factors that are units (placeholders from rewrite.ts) split from the number. */
 function readQuantity(json: Json, ctx: ReadContext): Answer {
   const n = node(json);
+  if (n.k === "fn" && n.head === "Divide") {
+    // `86.8\,\mathrm{nb\,GeV^2}/s`: the unit sits in the numerator.
+    const top = readQuantity(n.args[0], ctx);
+    if (top.t === "expr" && top.unit) return { ...top, e: { t: "div", num: top.e, den: readExpr(n.args[1], ctx) } };
+  }
   const factors = n.k === "fn" && (n.head === "InvisibleOperator" || n.head === "Multiply") ? n.args : [json];
   const units: Unit[] = [];
   const words: string[] = [];

@@ -167,10 +167,13 @@ function readFunction(n: Extract<Node, { k: "fn" }>, ctx: ReadContext): Expr {
       if (s.t !== "sym") throw new ReadError("a prime on something that is not a symbol");
       return { t: "sym", id: `${s.id}${"'".repeat(count)}`, tex: `${s.tex}${"'".repeat(count)}` };
     }
-    case "ConjugateTranspose": {
-      const s = r(0);
-      if (s.t !== "sym") return { t: "fn", name: "conj", args: [s] };
-      return { t: "sym", id: `${s.id}^dagger`, tex: `${s.tex}^{\\dagger}` };
+    // `\psi^*`, `a^\dagger`: the conjugate (symbols under it are sampled as complex numbers).
+    case "ConjugateTranspose": case "Conjugate": return { t: "fn", name: "conj", args: [r(0)] };
+    // `\langle r^2 \rangle`: an expectation value is one quantity.
+    case "AngleBracket": {
+      const inner = indexName(a[0], ctx);
+      const id = inner?.id ?? JSON.stringify(a[0]);
+      return { t: "sym", id: `<${id}>`, tex: `\\langle ${inner?.tex ?? id}\\rangle` };
     }
     case "D": {
       const f = indexName(a[0], ctx);

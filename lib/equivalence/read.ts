@@ -1,6 +1,6 @@
 // From what was written to a reading: extract the answer, normalise the spelling, rewrite what the parser
 // misreads, parse (compute-engine's LaTeX parser), then read the structure and the expressions.
-import { extractAnswer } from "./extract";
+import { extractAnswer, lastNumber } from "./extract";
 import { normalise } from "./normalise";
 import { readAnswer } from "./read-answer";
 import { symbolId, type ReadContext } from "./read-expr";
@@ -45,8 +45,19 @@ function checkLeftRight(latex: string): void {
 export function readLatex(source: string, declarations: Declarations = {}): Reading {
   if (!source.trim()) throw new ReadError("the answer is empty");
   const extracted = extractAnswer(source);
-  checkLeftRight(extracted.latex);
-  const normal = normalise(extracted.latex);
+  try {
+    return readExtracted(extracted.latex, extracted.how !== "boxed" && extracted.how !== "math", declarations, source);
+  } catch (error) {
+    // Plain text that is not LaTeX at all (`Soucis : 2,74 $ a..`): its last number is the answer.
+    const number = extracted.how === "whole" && !/[\\{}^_]/.test(extracted.latex) ? lastNumber(extracted.latex) : null;
+    if (error instanceof ReadError && number) return readExtracted(number, true, declarations, source);
+    throw error;
+  }
+}
+
+function readExtracted(latex: string, plainText: boolean, declarations: Declarations, source: string): Reading {
+  checkLeftRight(latex);
+  const normal = normalise(latex, plainText);
   if (!normal.latex) throw new ReadError("the answer is empty");
   const rewritten = rewrite(normal.latex);
   const names = declaredNames(declarations);
