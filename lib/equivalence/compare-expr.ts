@@ -100,11 +100,31 @@ function valuesAt(g: Expr, p: Expr, signs: [1 | -1, 1 | -1], realIds?: ReadonlyS
 
 const isFiniteValue = (v: Value): boolean => (isMatrix(v) ? v.every((r) => r.every(finite)) : finite(v));
 
+const infinity = (e: Expr): number => (e.t === "const" && e.name === "inf" ? 1 : e.t === "neg" ? -infinity(e.arg) : 0);
+
+/** A canonical text of an expression, sums and products in sorted order (for what cannot be evaluated). */
+export function canonical(e: Expr): string {
+  switch (e.t) {
+    case "num": return String(e.value);
+    case "sym": return e.id;
+    case "const": return `#${e.name}`;
+    case "add": case "mul": return `${e.t}(${e.args.map(canonical).sort().join(",")})`;
+    case "fn": case "apply": return `${e.t === "fn" ? e.name : e.id}(${e.args.map(canonical).join(",")})`;
+    case "div": return `div(${canonical(e.num)},${canonical(e.den)})`;
+    case "neg": return `neg(${canonical(e.arg)})`;
+    case "pow": return `pow(${canonical(e.base)},${canonical(e.exp)})`;
+    case "pm": return e.minus ? "mp" : "pm";
+    case "matrix": return `[${e.rows.map((r) => r.map(canonical).join(",")).join(";")}]`;
+  }
+}
+
 export function compareExprs(g: Expr, p: Expr, o: CompareOptions): ExprOutcome {
+  if (infinity(g) || infinity(p)) return infinity(g) === infinity(p) ? { equal: true, reason: "the same infinity" } : { equal: false, reason: "not the same infinity" };
   const { ids, pairs, lastError } = valuesAt(g, p, o.sign ?? [1, 1], o.realIds);
   const valid = pairs.filter((x) => isFiniteValue(x.g) || isFiniteValue(x.p));
   if (valid.length < MIN_VALID) {
     const why = lastError instanceof Error ? lastError.message : "no finite values";
+    if (canonical(g) === canonical(p)) return { equal: true, reason: `the same expression up to the order of terms and factors (not evaluated: ${why})` };
     return { equal: false, reason: `could not evaluate both at enough points (${why})` };
   }
   for (const x of valid) {

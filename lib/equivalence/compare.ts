@@ -41,8 +41,15 @@ function normalise(a: Answer): Answer {
   let items = a.items.map(normalise);
   if (a.kind === "set" || a.kind === "bare") items = items.flatMap((i) => (i.t === "list" && pmPairs.has(i) ? i.items : [i]));
   const eqs = items.filter((i): i is Extract<Answer, { t: "eq" }> => i.t === "eq");
-  if (items.length > 1 && eqs.length === items.length && eqs.every((e) => e.naming && e.key === eqs[0].key && e.key !== "*")) {
-    return { ...eqs[0], rhs: { t: "list", kind: "bare", items: eqs.map((e) => e.rhs) } };
+  if (items.length > 1 && eqs.length === items.length && eqs.every((e) => e.naming && e.key !== "*")) {
+    if (eqs.every((e) => e.key === eqs[0].key)) return { ...eqs[0], rhs: { t: "list", kind: "bare", items: eqs.map((e) => e.rhs) } };
+    // `p = 5, q = 2 and p = 7, q = 2`: the names repeat in a cycle, so the values come in tuples.
+    const period = new Set(eqs.map((e) => e.key)).size;
+    const cyclic = eqs.length > period && eqs.length % period === 0 && eqs.every((e, i) => e.key === eqs[i % period].key);
+    if (cyclic && a.kind === "bare") {
+      const groups = Array.from({ length: eqs.length / period }, (_, g) => ({ t: "list" as const, kind: "tuple" as const, items: eqs.slice(g * period, (g + 1) * period) }));
+      return { ...a, items: groups };
+    }
   }
   if (items.length === 1 && a.kind !== "tuple") return items[0];
   return { ...a, items };
@@ -63,7 +70,7 @@ function compareText(g: Answer, p: Answer): Outcome {
   const a = text(g);
   const b = text(p);
   if (a === null || b === null) return no("one answer is text, the other is math");
-  const norm = (s: string) => { const t = s.replace(/[\s.,;:!'"`~-]+/g, ""); return t.length > 1 ? t.toLowerCase() : t; };
+  const norm = (s: string) => { const t = s.replace(/[\s.,;:!'"`~()[\]-]+/g, ""); return t.length > 1 ? t.toLowerCase() : t; };
   return norm(a) === norm(b) ? { equal: true, reason: "the same text" } : no(`different text: “${a}” vs “${b}”`);
 }
 
@@ -94,7 +101,8 @@ function compareQuantities(g: Extract<Answer, { t: "expr" }>, p: Extract<Answer,
   const units = unitFactors(g.unit, p.unit);
   if (typeof units === "string") return no(units);
   const ulp = Math.max(decimalHalfUlp(g.e) * units.g, decimalHalfUlp(p.e) * units.p);
-  const tol: Tolerance = { rel: ctx.tol.rel, abs: Math.max(ctx.tol.abs, ulp) };
+  // In SI a femtometre is 1e-15: the absolute tolerance scales with the units too.
+  const tol: Tolerance = { rel: ctx.tol.rel, abs: Math.max(ctx.tol.abs * Math.min(units.g, units.p), ulp) };
   const attempt = (ge: Expr, pe: Expr) => compareExprs(ge, pe, { ...ctx, tol });
   let result = attempt(scaled(g.e, units.g), scaled(p.e, units.p));
   // 90° may be answered in radians; 28 % as 0.28.
@@ -144,8 +152,11 @@ function compareEq(g: Answer, p: Answer, ctx: CompareContext): Outcome {
     if (sameName) return compareAnswers(g.rhs, p.rhs, ctx);
     const dg = difference(g.lhs, g.rhs);
     const dp = difference(p.lhs, p.rhs);
-    if (dg && dp) return compareEquations(dg, dp, ctx);
-    return no("the equations name different quantities");
+    const asEquations = dg && dp ? compareEquations(dg, dp, ctx) : no("the equations name different quantities");
+    if (asEquations.equal || !g.naming || !p.naming || g.lhs.t === "list" || p.lhs.t === "list") return asEquations;
+    // One quantity named two ways (`\beta(\lambda)` and `\beta_\lambda`): the values decide.
+    const values = compareAnswers(g.rhs, p.rhs, ctx);
+    return values.equal ? { equal: true, reason: `${values.reason} (the left sides name it differently)` } : values;
   }
   if (g.t === "eq") {
     if (!g.naming) return no("the reference is an equation and the answer is not");

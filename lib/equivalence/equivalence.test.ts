@@ -82,6 +82,8 @@ describe("answer equivalence", () => {
       ["x^2 + y^2 = 1", "x^2 + y^2 = 4"],
       ["(a,b) = (1,2)", "(b,a) = (1,2)"],
     ]);
+    // A function or power of a named quantity names it too; one quantity named two ways is still one.
+    same([["\\tan\\theta_W = \\frac{g'}{g}", "\\frac{g'}{g}"], ["M^2 = s - 4m^2", "s - 4m^2"], ["\\Gamma(\\lambda) = 3\\lambda", "\\Gamma_\\lambda = 3\\lambda"]], undefined, false);
     // A genuine equation is not its right side alone.
     expect(checkEquivalence("3 = a + b", "a + b").equivalent).toBe(false);
     // A chain of working counts by its last member.
@@ -142,6 +144,9 @@ describe("answer equivalence", () => {
       ["90^\\circ", "\\frac{\\pi}{2}"],
     ]);
     differ([["1.5\\,\\mathrm{GeV}", "1.5\\,\\mathrm{MeV}"], ["3\\,\\mathrm{m}", "3\\,\\mathrm{kg}"]]);
+    // Tiny SI values are not "equal within 1e-14": the absolute tolerance scales with the unit.
+    differ([["1\\,\\mathrm{fm}", "10^{-12}\\,\\mathrm{cm}"], ["0", "10^{-12}"]]);
+    same([["1\\,\\mathrm{fm}", "10^{-13}\\,\\mathrm{cm}"], ["2.2\\,\\mu\\mathrm{s}", "2.2\\times10^{-6}\\,\\mathrm{s}"]]);
     expect(checkEquivalence("3\\,\\mathrm{m}", "3\\,\\mathrm{kg}").reason).toMatch(/different dimensions/);
     // With ħ = c = 1 a length is a time: 1 m is 3.34 ns.
     expect(checkEquivalence("1\\,\\mathrm{m}", "3.33564\\,\\mathrm{ns}").equivalent).toBe(true);
@@ -179,6 +184,15 @@ describe("answer equivalence", () => {
     // In math a comma separates values: \boxed{1,5} is two answers.
     expect(checkEquivalence("1.5", "\\boxed{1,5}").equivalent).toBe(false);
     expect(checkEquivalence("5", "QX5Z").equivalent).toBe(false);
+  });
+
+  it("reads ratios, approximations, cyclic name lists, infinities, sums and the last of several boxes", () => {
+    same([["V_1 : V_2 = 3:8", "3:8"], ["x \\approx 2.5", "2.5"], ["a = 1, b = 2 \\text{ and } a = 3, b = 4", "(1, 2), (3, 4)"], ["(2, +\\infty)", "(2, \\infty)"]], undefined, false);
+    expect(checkEquivalence("(2, \\infty)", "(2, -\\infty)").equivalent).toBe(false);
+    expect(checkEquivalence("\\sum_{k=1}^{4} k^2", "30").equivalent).toBe(true);
+    expect(checkEquivalence("S_n = \\sum_{k=0}^{n} a_k a_{n-k}", "\\sum_{k=0}^{n} a_{n-k} a_k").equivalent).toBe(true);
+    expect(checkEquivalence("7", "first \\boxed{3}, then \\boxed{7}").equivalent).toBe(true);
+    expect(checkEquivalence("3", "first \\boxed{3}, then \\boxed{7}").equivalent).toBe(false);
   });
 
   it("compares text answers as text", () => {

@@ -91,6 +91,28 @@ function power(base: Value, exp: Value): Value {
   return r;
 }
 
+const MAX_TERMS = 10_000;
+
+/** A finite sum or product with integer bounds, term by term. */
+function sumOrProduct(e: Extract<Expr, { t: "fn" }>, point: Point, sign: 1 | -1): Value {
+  const [body, index, loE, hiE] = e.args;
+  const bound = (x: Expr) => {
+    const v = scalar(evaluate(x, point, sign), "a bound");
+    if (Math.abs(v.im) > 1e-9 || Math.abs(v.re - Math.round(v.re)) > 1e-9) throw new ReadError("a sum or product whose bounds are not integers here");
+    return Math.round(v.re);
+  };
+  const lo = bound(loE);
+  const hi = bound(hiE);
+  if (hi - lo + 1 > MAX_TERMS) throw new ReadError("a sum or product with too many terms to evaluate");
+  const id = index.t === "sym" ? index.id : "";
+  let acc: Value = c(e.name === "sum" ? 0 : 1);
+  for (let k = lo; k <= hi; k++) {
+    const term = evaluate(body, new Map([...point, [id, c(k)]]), sign);
+    acc = e.name === "sum" ? matAdd(acc, term) : matMul(acc, term);
+  }
+  return acc;
+}
+
 /** `sign`: the value of ± (+1 or −1; ∓ is its opposite). */
 export function evaluate(e: Expr, point: Point, sign: 1 | -1 = 1): Value {
   const ev = (x: Expr) => evaluate(x, point, sign);
@@ -111,7 +133,9 @@ export function evaluate(e: Expr, point: Point, sign: 1 | -1 = 1): Value {
     }
     case "neg": return matMul(ev(e.arg), c(-1));
     case "pow": return power(ev(e.base), ev(e.exp));
-    case "fn": return callFunction(e.name, e.args.map((a) => scalar(ev(a), e.name)));
+    case "fn":
+      if (e.name === "sum" || e.name === "prod") return sumOrProduct(e, point, sign);
+      return callFunction(e.name, e.args.map((a) => scalar(ev(a), e.name)));
     case "apply": return unknownFunction(e.id, e.args.map((a) => scalar(ev(a), e.tex)));
     case "pm": return c(e.minus ? -sign : sign);
     case "matrix": return e.rows.map((row) => row.map((x) => scalar(ev(x), "a matrix inside a matrix")));
@@ -122,7 +146,15 @@ export function evaluate(e: Expr, point: Point, sign: 1 | -1 = 1): Value {
 export function freeSymbols(e: Expr, into = new Set<string>()): Set<string> {
   switch (e.t) {
     case "sym": into.add(e.id); break;
-    case "add": case "mul": case "fn": case "apply": e.args.forEach((a) => freeSymbols(a, into)); break;
+    case "fn":
+      if ((e.name === "sum" || e.name === "prod") && e.args[1]?.t === "sym") {
+        const inner = freeSymbols(e.args[0]);
+        inner.delete(e.args[1].id);
+        inner.forEach((id) => into.add(id));
+        e.args.slice(2).forEach((a) => freeSymbols(a, into));
+      } else e.args.forEach((a) => freeSymbols(a, into));
+      break;
+    case "add": case "mul": case "apply": e.args.forEach((a) => freeSymbols(a, into)); break;
     case "div": freeSymbols(e.num, into); freeSymbols(e.den, into); break;
     case "neg": freeSymbols(e.arg, into); break;
     case "pow": freeSymbols(e.base, into); freeSymbols(e.exp, into); break;

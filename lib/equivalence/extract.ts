@@ -4,22 +4,25 @@
 import { fixBackslashes } from "./normalise";
 import { braceContent } from "./tokens";
 
-export type Extracted = { latex: string; how: "boxed" | "stated" | "math" | "number" | "whole" };
+/** `lastBox`: with several boxes, the last one alone (a final answer after intermediate boxed results). */
+export type Extracted = { latex: string; how: "boxed" | "stated" | "math" | "number" | "whole"; lastBox?: string };
 
 const ESCAPED_DOLLAR = "\uE000";
 const NUMBER = /-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d*[.,]?\d+(?:\s*\/\s*\d+(?:\.\d+)?)?/g;
 
-function boxedContents(s: string): string[] {
-  const found: string[] = [];
+type Box = { content: string; start: number };
+
+function boxes(s: string): Box[] {
+  const found: Box[] = [];
   const re = /\\(?:boxed|fbox)\s*\{/g;
   for (let m = re.exec(s); m; m = re.exec(s)) {
     const open = m.index + m[0].length - 1;
     const group = braceContent(s, open);
-    found.push(group ? group.content : s.slice(open + 1));
+    found.push({ content: (group ? group.content : s.slice(open + 1)).trim(), start: m.index });
     if (!group) break;
     re.lastIndex = group.end;
   }
-  return found.map((c) => c.trim()).filter(Boolean);
+  return found.filter((b) => b.content);
 }
 
 type Segment = { content: string; start: number; end: number };
@@ -42,21 +45,34 @@ function withPercentAfter(s: string, seg: Segment): string {
 
 const isProse = (s: string) => (s.replace(/\\[A-Za-z]+/g, " ").match(/[A-Za-z]{2,}/g) ?? []).length >= 3;
 
-/** The last number in a text (`1,000.99`, `2,74`, `.4`, `2/3`). */
+/** The last number in a text (`1,000.99`, `2,74`, `.4`, `2/3`), with a percent sign written after it. */
 export function lastNumber(s: string): string | null {
-  const all = s.match(NUMBER);
-  return all ? all[all.length - 1].replace(/\s+/g, "") : null;
+  const all = [...s.matchAll(NUMBER)];
+  const last = all[all.length - 1];
+  if (!last) return null;
+  const percent = /^\s*(?:%|percent\b)/i.test(s.slice(last.index + last[0].length));
+  return last[0].replace(/\s+/g, "") + (percent ? "\\%" : "");
 }
 
 /** What follows the last "final answer is" / "the answer is": its first math segment or its sentence. */
-function statedAnswer(s: string): string | null {
+function statedAnswer(s: string): { latex: string; at: number } | null {
   const re = /(?:final answer|the answer)\s*(?:is|:)?\s*:?/gi;
   let last: RegExpExecArray | null = null;
   for (let m = re.exec(s); m; m = re.exec(s)) last = m;
   if (!last) return null;
-  const rest = s.slice(last.index + last[0].length);
+  const latex = statedText(s.slice(last.index + last[0].length));
+  return latex ? { latex, at: last.index } : null;
+}
+
+function statedText(rest: string): string | null {
   const first = mathSegments(rest)[0];
-  if (first && rest.slice(0, first.start).trim() === "") return withPercentAfter(rest, first);
+  if (first && rest.slice(0, first.start).replace(/["'\\]/g, "").trim() === "") {
+    // `$12$ and $13$`: formulas joined by "and"/"or"/commas are one answer.
+    const following = mathSegments(rest).filter((seg) => seg.start >= first.start);
+    let end = 1;
+    while (end < following.length && /^\s*(?:,|and|or|;)?\s*$/i.test(rest.slice(following[end - 1].end, following[end].start))) end++;
+    return following.slice(0, end).map((seg) => withPercentAfter(rest, seg)).join(", ");
+  }
   const sentence = rest.split(/\.\s|\n|\bI hope\b/)[0].trim().replace(/\.$/, "");
   const afterIs = sentence.split(/\s+is\s+/).pop()!.trim();
   const seg = mathSegments(afterIs).pop();
@@ -64,22 +80,41 @@ function statedAnswer(s: string): string | null {
   return afterIs && !isProse(afterIs) ? afterIs : lastNumber(afterIs);
 }
 
+/** The last math segment, joined with the ones before it when only "and", "or" or commas separate them. */
+function lastMath(s: string, segments: Segment[]): string {
+  const run = [segments[segments.length - 1]];
+  for (let i = segments.length - 2; i >= 0; i--) {
+    const gap = s.slice(segments[i].end, run[0].start);
+    if (!/^\s*(?:,|and|or|;)?\s*$/i.test(gap)) break;
+    run.unshift(segments[i]);
+  }
+  return run.map((seg) => withPercentAfter(s, seg)).join(", ");
+}
+
 export function extractAnswer(raw: string): Extracted {
   let s = fixBackslashes(raw).replace(/\\\$/g, ESCAPED_DOLLAR);
   const restore = (x: string) => x.replaceAll(ESCAPED_DOLLAR, "\\$").trim();
-  const boxed = boxedContents(s);
-  // The same box repeated (an answer restated at the end) is one answer.
-  if (boxed.length) return { latex: restore([...new Set(boxed)].join(", ")), how: "boxed" };
   // An odd number of `$` means one is a currency sign, not a delimiter.
   if ((s.match(/\$/g) ?? []).length % 2 === 1) s = s.replace(/\$(?=\s*\d)/, "");
+  const boxed = boxes(s);
   const stated = statedAnswer(s);
-  if (stated) return { latex: restore(stated), how: "stated" };
+  // A box is the answer unless "the final answer is …" comes after it.
+  if (boxed.length && !(stated && stated.at > boxed[boxed.length - 1].start)) {
+    // The same box repeated (an answer restated at the end) is one answer; several make a list.
+    const distinct = [...new Set(boxed.map((b) => b.content))];
+    return { latex: restore(distinct.join(", ")), how: "boxed", ...(distinct.length > 1 ? { lastBox: restore(boxed[boxed.length - 1].content) } : {}) };
+  }
+  if (stated) return { latex: restore(stated.latex), how: "stated" };
   const segments = mathSegments(s);
   if (segments.length) {
-    const last = segments[segments.length - 1];
-    return { latex: restore(withPercentAfter(s, last)), how: "math" };
+    // A number stated in prose after the last formula ("… so there are 12 of them.") is the answer.
+    const after = s.slice(segments[segments.length - 1].end);
+    const trailing = isProse(after) ? lastNumber(after) : null;
+    if (trailing) return { latex: trailing, how: "number" };
+    return { latex: restore(lastMath(s, segments)), how: "math" };
   }
-  if (isProse(s)) {
+  // Prose, or plain text with a word in it (`Soucis : 2,74 $ a..`): the last number.
+  if (isProse(s) || (!/[\\{}^_]/.test(s) && /(?:^|\s)[A-Za-z]{4,}(?=\s|$|[:.,])/.test(s))) {
     const n = lastNumber(s);
     if (n) return { latex: n, how: "number" };
   }

@@ -11,7 +11,8 @@ import { ReadError, type Answer, type ComplexValue, type Declarations, type Equi
 export type { Declarations, EquivalenceOptions, Verdict } from "./types";
 export { ZDeclarations } from "./schemas";
 
-const DEFAULT_TOLERANCE = { rel: 1e-9, abs: 1e-12 };
+/** Relative 1e-9; the absolute part only absorbs rounding noise around zero (sin π ≈ 1e-16). */
+const DEFAULT_TOLERANCE = { rel: 1e-9, abs: 1e-14 };
 
 function read(source: string, declarations: Declarations): { reading: Reading } | { error: string } {
   try {
@@ -39,9 +40,17 @@ export function checkEquivalence(gold: string, pred: string, options: Equivalenc
   }
   if ("error" in p) return { equivalent: false, reason: `the answer cannot be read: ${p.error}`, readAs };
   const tol = { rel: options.tolerance?.rel ?? DEFAULT_TOLERANCE.rel, abs: options.tolerance?.abs ?? DEFAULT_TOLERANCE.abs };
-  const outcome = compareAnswers(g.reading.answer, p.reading.answer, {
-    tol, floatRounding: options.floatRounding, setRelation: options.setRelation ?? true, realIds: symbolIds(declarations.real),
-  });
+  const ctx = { tol, floatRounding: options.floatRounding, setRelation: options.setRelation ?? true, realIds: symbolIds(declarations.real) };
+  let outcome = compareAnswers(g.reading.answer, p.reading.answer, ctx);
+  const lastBox = p.reading.lastBox;
+  if (!outcome.equal && lastBox && g.reading.answer.t !== "list") {
+    // Several boxes where one answer is expected: the last box is the final answer.
+    const last = compareAnswers(g.reading.answer, lastBox.answer, ctx);
+    if (last.equal) {
+      outcome = { equal: true, reason: `the last boxed answer: ${last.reason}` };
+      readAs.pred = printAnswer(lastBox.answer);
+    }
+  }
   return { equivalent: outcome.equal, reason: outcome.reason + note(g.reading) + note(p.reading), readAs };
 }
 

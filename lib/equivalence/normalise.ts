@@ -48,22 +48,45 @@ function numberWithCommas(s: string, plainText: boolean): string {
 /** `14{,}916` groups thousands; `3{,}14` is a decimal comma. */
 const bracedComma = (s: string) => s.replace(/\{\s*,\s*\}(?=(\d{3}(?!\d))?)/g, (_, group?: string) => (group ? "" : "."));
 
+/**
+ * `p=5,q=2; p=7,q=2`: semicolons between comma lists separate groups, which become tuples; otherwise a
+ * semicolon is a comma (`(0;1;2)`).
+ */
+function semicolonGroups(s: string): string {
+  let depth = 0;
+  let commas = 0;
+  const cuts: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if ("([{".includes(c) && s[i - 1] !== "\\") depth++;
+    else if (")]}".includes(c) && s[i - 1] !== "\\") depth--;
+    else if (depth === 0 && c === ",") commas++;
+    else if (depth === 0 && c === ";") cuts.push(i);
+  }
+  if (!cuts.length || !commas) return s.replace(/;/g, ",");
+  const parts = [...cuts, s.length].map((end, k) => s.slice(k === 0 ? 0 : cuts[k - 1] + 1, end).trim());
+  return parts.map((p) => `(${p.replace(/;/g, ",")})`).join(", ");
+}
+
 /** `plainText`: the answer was written without math delimiters, so `1,22` is a number (in math, a list). */
 export function normalise(input: string, plainText = false): Normalised {
   let s = fixBackslashes(input).replace(/\u00a0/g, " ");
   s = s.replace(/\\\$/g, " ").replace(/\$/g, " ").replace(/\\(?:displaystyle|textstyle|scriptstyle|limits|nolimits|mathstrut|nonumber|notag)\b/g, " ");
   s = s.replace(/\\(?:label|tag)\s*\{[^{}]*\}/g, " ");
+  s = s.replace(/\\(?:textnormal|textit|textsf|texttt|textup|emph)\s*\{/g, "\\text{");
   s = s.replace(/\\(?:d|t|c)frac\b/g, "\\frac").replace(/\\nicefrac\b/g, "\\frac").replace(/\\(?:d|t)binom\b/g, "\\binom");
   s = s.replace(/\\(?:left|right)\s*\./g, " ").replace(SIZED, "$1");
   s = s.replace(/\\lbrace\b/g, "\\{").replace(/\\rbrace\b/g, "\\}").replace(/\\(?:lvert|rvert|vert)\b/g, "|").replace(/\\(?:lVert|rVert|Vert)\b/g, "\\|");
   s = s.replace(/\\(?:h|v)space\*?\s*\{[^{}]*\}/g, " ");
   s = s.replace(/\\q?quad(?=[A-Za-z])/g, " ").replace(/\\(?:qquad|quad|enspace|thinspace|medspace|thickspace|negthinspace)\b/g, " ");
+  // `11,\! 111` groups thousands (the MATH dataset's style); a plain comma separates values.
+  s = s.replace(/(\d),\\!\s*(?=\d{3}(?!\d))/g, "$1");
   s = s.replace(/(?<!\\)\\[,;: ]/g, " ").replace(/\\!/g, "").replace(/~/g, " ");
   s = bracedComma(s);
   s = s.replace(/\{\s*\\(rm|bf|it|cal|sf)\s+([^{}]*)\}/g, (_, f: string, body: string) => `\\math${f}{${body.trim()}}`);
   s = s.replace(/\\(rm|bf|it|sf)\s+([A-Za-z]+)/g, (_, f: string, body: string) => `\\math${f}{${body}}`);
   s = s.replace(/\\(?:text|textrm|mbox|mathrm|textnormal)\s*\{\s*(?:and|or)\s*\}/g, ",");
-  s = s.replace(/(?<![A-Za-z\\])(?:and|or)(?![a-z])/g, ",");
+  s = s.replace(/(?<![A-Za-z\\])(?:and|or)(?![a-z])/g, ",").replace(/,(?:\s*,)+/g, ",");
   s = s.replace(/\\log(?!\s*_)/g, "\\ln").replace(/\\lg\b/g, "\\log_{10}");
   s = s.replace(/\\(sin|cos|tan|cot|sec|csc|sinh|cosh|tanh)\s*\^\s*\{\s*-\s*1\s*\}/g, (_, f: string) => `\\operatorname{arc${f}}`);
   s = s.replace(/<=|=<|\\leqslant\b|\\leqq\b/g, "\\le ").replace(/>=|=>|\\geqslant\b|\\geqq\b/g, "\\ge ").replace(/!=/g, "\\ne ");
@@ -74,7 +97,9 @@ export function normalise(input: string, plainText = false): Normalised {
     percent = true;
     return " ";
   });
-  s = s.replace(/;/g, ",");
+  s = semicolonGroups(s);
+  // A ratio `7:32`, `V_1 : V_2` is a quotient; a label (`Answer: 5`) is not.
+  s = s.replace(/(?<=[\w}])(?<!\\[A-Za-z]*)(?<![A-Za-z]{3})\s*:\s*(?=[\w\\{])/g, "/");
   s = s.replace(/\^\s*\{\s*(?:\*|\\ast|\\star)\s*\}|\^\s*(?:\*|\\ast\b|\\star\b)/g, "^{\\star}");
   s = s.replace(/\\ast\b|\*/g, "\\cdot ");
   s = s.trim().replace(/[.,:]+$/, "").trim();

@@ -24,6 +24,20 @@ function namingKey(e: Expr): string | null {
       const keys = e.args.map(namingKey);
       return keys.every((k) => k !== null) ? keys.join("*") : null;
     }
+    // `\tan\theta = …`, `\sin^2\theta_W = …`, `M^2 = …`: a function or power of a named quantity.
+    case "fn": {
+      const keys = e.args.map(namingKey);
+      return keys.length && keys.every((k) => k !== null) ? `${e.name}(${keys.join(",")})` : null;
+    }
+    case "pow": {
+      const base = namingKey(e.base);
+      return base !== null && e.exp.t === "num" ? `${base}^${e.exp.value}` : null;
+    }
+    case "div": {
+      // `\frac{NO}{BO} = …`, `V_1 : V_2 = …`: a ratio of named quantities.
+      const [n, d] = [namingKey(e.num), namingKey(e.den)];
+      return n !== null && d !== null ? `${n}/${d}` : null;
+    }
     default: return null;
   }
 }
@@ -192,7 +206,11 @@ export function readAnswer(json: Json, ctx: ReadContext): Answer {
       if (isFn(a[0], "Interval") || isFn(a[0], "Union")) return { t: "region", parts: regionParts(a[0], ctx), negated: true };
       break;
     case "Equal": return readEquation(json, ctx);
-    case "Approx": return readAnswer(a[0], ctx);
+    case "Approx": {
+      // `x \approx 11` states x; `\frac13 \approx 0.33` keeps the exact left side.
+      const lhs = readLhs(a[0], ctx);
+      return lhs.key !== null ? { t: "eq", lhs: lhs.lhs, rhs: readAnswer(a[1], ctx), naming: true, key: lhs.key } : lhs.lhs;
+    }
   }
   if (RELATIONS[n.head]) return readRelation(json, ctx);
   return readQuantity(json, ctx);

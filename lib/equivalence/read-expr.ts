@@ -139,6 +139,10 @@ function readSubscript(base: Json, sub: Json, ctx: ReadContext): Expr {
   if (b.k === "sym" && b.name === "EulerGamma" && s.k === "sym" && s.name === "E" && !ctx.symbols.has("EulerGamma_E")) return { t: "const", name: "gammaE" };
   const idx = indexName(sub, ctx);
   const head = b.k === "sym" ? readSymbol(b.name, ctx) : b.k === "str" ? { t: "sym" as const, id: b.text, tex: `\\text{${b.text}}` } : null;
+  if (!idx && head?.t === "sym") {
+    // `F_{n-k-1}`: a member of an indexed family, a function of its index.
+    return { t: "apply", id: `${head.id}_`, tex: `${head.tex}_`, args: [readExpr(sub, ctx)] };
+  }
   if (!idx || !head) throw new ReadError("a subscript the checker cannot read as part of a name");
   const baseId = head.t === "sym" ? head.id : b.k === "sym" ? symbolId(b.name) : "";
   const baseTex = head.t === "sym" ? head.tex : b.k === "sym" ? symbolTex(b.name) : "";
@@ -153,7 +157,8 @@ function readFunction(n: Extract<Node, { k: "fn" }>, ctx: ReadContext): Expr {
     case "Subtract": return a.length === 1 ? { t: "neg", arg: r(0) } : { t: "add", args: [r(0), ...a.slice(1).map((x) => ({ t: "neg" as const, arg: readExpr(x, ctx) }))] };
     case "Negate": return { t: "neg", arg: r(0) };
     case "Multiply": case "InvisibleOperator": return readProduct(a, ctx);
-    case "Divide": case "Rational": return { t: "div", num: r(0), den: r(1) };
+    case "Divide": case "Rational": case "Colon": case "Ratio": return { t: "div", num: r(0), den: r(1) };
+    case "Sum": case "Product": return readSumOrProduct(n.head === "Sum" ? "sum" : "prod", a, ctx);
     case "Power": return readPower(a[0], a[1], ctx);
     case "Delimiter": {
       const inner = node(a[0] ?? "Nothing");
@@ -200,6 +205,16 @@ function readFunction(n: Extract<Node, { k: "fn" }>, ctx: ReadContext): Expr {
     return { t: "apply", id: symbolId(n.head), tex: symbolTex(n.head), args: a.map((x) => readExpr(x, ctx)) };
   }
   throw new ReadError(`the checker cannot evaluate ${n.head === "Sequence" ? "a list here" : `“${n.head}”`}`);
+}
+
+/** `\sum_{k=0}^{n} f(k)` → fn sum(body, k, lo, hi); evaluated when the bounds are integers (evaluate.ts). */
+function readSumOrProduct(name: "sum" | "prod", a: Json[], ctx: ReadContext): Expr {
+  const limits = a[1] !== undefined ? node(a[1]) : null;
+  if (!limits || limits.k !== "fn" || limits.head !== "Tuple" || limits.args.length !== 3) throw new ReadError(`a ${name === "sum" ? "sum" : "product"} without an index and bounds`);
+  const index = node(limits.args[0]);
+  if (index.k !== "sym") throw new ReadError("a sum whose index is not a symbol");
+  const id = symbolId(index.name);
+  return { t: "fn", name, args: [readExpr(a[0], ctx), { t: "sym", id, tex: symbolTex(index.name) }, readExpr(limits.args[1], ctx), readExpr(limits.args[2], ctx)] };
 }
 
 const GREEK_NAMES = new Set(["Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega"]);

@@ -59,7 +59,10 @@ describe("evaluateAt", () => {
 
 describe("extractAnswer", () => {
   it("prefers boxes, then a stated answer, then the last math, then the last number", () => {
-    expect(extractAnswer("first $a$ then \\boxed{b} and \\boxed{c}")).toEqual({ latex: "b, c", how: "boxed" });
+    expect(extractAnswer("first $a$ then \\boxed{b} and \\boxed{c}")).toEqual({ latex: "b, c", how: "boxed", lastBox: "c" });
+    // "The final answer is" after a box wins; formulas joined by "and" are one answer.
+    expect(extractAnswer("so \\boxed{3} … Final Answer: The final answer is $4$ and $5$. I hope")).toMatchObject({ latex: "4, 5", how: "stated" });
+    expect(extractAnswer("We get $d = 3n$, so there are 12 such sequences.")).toMatchObject({ latex: "12", how: "number" });
     expect(extractAnswer("so \\boxed{x} … restated: \\boxed{x}")).toEqual({ latex: "x", how: "boxed" });
     expect(extractAnswer("We find $y$. The final answer is $2\\pi$. I hope it is correct.")).toMatchObject({ latex: "2\\pi", how: "stated" });
     expect(extractAnswer("Thus $q = 4$ and then $q^2 = 16$ holds.")).toMatchObject({ latex: "q^2 = 16", how: "math" });

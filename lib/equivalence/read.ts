@@ -46,7 +46,13 @@ export function readLatex(source: string, declarations: Declarations = {}): Read
   if (!source.trim()) throw new ReadError("the answer is empty");
   const extracted = extractAnswer(source);
   try {
-    return readExtracted(extracted.latex, extracted.how !== "boxed" && extracted.how !== "math", declarations, source);
+    const reading = readExtracted(extracted.latex, extracted.how !== "boxed" && extracted.how !== "math", declarations, source);
+    if (!extracted.lastBox) return reading;
+    try {
+      return { ...reading, lastBox: readExtracted(extracted.lastBox, false, declarations, source) };
+    } catch {
+      return reading;
+    }
   } catch (error) {
     // Plain text that is not LaTeX at all (`Soucis : 2,74 $ a..`): its last number is the answer.
     const number = extracted.how === "whole" && !/[\\{}^_]/.test(extracted.latex) ? lastNumber(extracted.latex) : null;

@@ -39,20 +39,27 @@ function quantityBefore(out: string[]): boolean {
 
 /** Reads a unit written after a quantity at `i`: `\mathrm{GeV}`, `\text{ fb}^{-1}`, `cm`. */
 function readUnit(tokens: string[], i: number): { unit: UnitInfo; next: number } | null {
-  const j = skipSpaces(tokens, i);
+  let j = skipSpaces(tokens, i);
+  let prefix = "";
+  // `2.2\,\mu\mathrm{s}`, `3\,\mu m`: the micro prefix written as a Greek letter.
+  if (tokens[j] === "\\mu" && (TEXT_COMMANDS.has(tokens[skipSpaces(tokens, j + 1)]) || /^[A-Za-z]$/.test(tokens[skipSpaces(tokens, j + 1)] ?? ""))) {
+    prefix = "μ";
+    j = skipSpaces(tokens, j + 1);
+  }
   let text: string;
   let next: number;
   if (TEXT_COMMANDS.has(tokens[j]) && tokens[skipSpaces(tokens, j + 1)] === "{") {
     const open = skipSpaces(tokens, j + 1);
     const end = groupEnd(tokens, open);
     if (end < 0) return null;
-    text = detok(tokens.slice(open + 1, end - 1)).trim();
+    text = prefix + detok(tokens.slice(open + 1, end - 1)).trim();
     next = end;
   } else {
     let k = j;
     while (k < tokens.length && /^[A-Za-z]$/.test(tokens[k])) k++;
     text = tokens.slice(j, k).join("");
-    if (!BARE_UNITS.has(text) || /^[A-Za-z]$/.test(tokens[k] ?? "")) return null;
+    if (prefix && parseUnit(`μ${text}`)) text = `μ${text}`;
+    else if (!BARE_UNITS.has(text) || /^[A-Za-z]$/.test(tokens[k] ?? "")) return null;
     next = k;
   }
   const power = /^\s*\^\s*(\{\s*-?\d+\s*\}|-?\d)/.exec(tokens.slice(next, next + 8).join(""));
@@ -99,7 +106,7 @@ export function rewrite(latex: string): Rewritten {
         continue;
       }
     }
-    if (subscriptDepth < 0 && quantityBefore(out) && (TEXT_COMMANDS.has(t) || /^[A-Za-z]$/.test(t))) {
+    if (subscriptDepth < 0 && quantityBefore(out) && (TEXT_COMMANDS.has(t) || /^[A-Za-z]$/.test(t) || t === "\\mu")) {
       const unit = readUnit(tokens, i);
       if (unit) {
         add({ kind: "unit", unit: unit.unit, tex: unit.unit.latex }, "fwu");

@@ -68,7 +68,8 @@ export type Answer =
 /** What was found while reading: used to explain verdicts. */
 export type ReadNotes = { droppedTail?: string };
 
-export type Reading = { answer: Answer; notes: ReadNotes; source: string };
+/** `lastBox`: with several boxed answers, the reading of the last box alone, tried when the list does not match. */
+export type Reading = { answer: Answer; notes: ReadNotes; source: string; lastBox?: Reading };
 
 /** Thrown by the reader and the evaluator with a message for the author. */
 export class ReadError extends Error {}
