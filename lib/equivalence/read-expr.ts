@@ -2,17 +2,9 @@
 // `\gamma_E` the Euler–Mascheroni constant, `e` and `i` are Euler's number and the imaginary unit unless
 // declared, `F^{\mu\nu}` is an indexed symbol not a power, `\omega(n+\frac12)` a product unless `\omega` is a
 // declared function, `m_\pi` and `m_{\pi}` are one symbol, `\frac{d\sigma}{d\Omega}` names a quantity.
-import { findError, isErrorText, node, serializeMath, type Json, type Node } from "./syntax";
-import type { Placeholder } from "./rewrite";
+import { indexName, isIndex, num, readSymbol, symbolId, symbolTex, type ReadContext } from "./read-names";
+import { findError, isErrorText, node, type Json, type Node } from "./syntax";
 import { ReadError, type Expr } from "./types";
-
-export type ReadContext = {
-  placeholders: Map<string, Placeholder>;
-  /** parser symbol names declared as plain symbols (`e`, `EulerGamma`, `Pi`, `i`) */
-  symbols: ReadonlySet<string>;
-  /** parser symbol names declared as functions */
-  functions: ReadonlySet<string>;
-};
 
 const FUNCTIONS: Record<string, string> = {
   Sqrt: "sqrt", Root: "root", Exp: "exp", Ln: "ln", Log: "log", Lb: "log2", Lg: "log10",
@@ -26,64 +18,6 @@ const FUNCTIONS: Record<string, string> = {
 };
 /** Symbols read as special functions when followed by parentheses (unless declared as plain symbols). */
 const SPECIAL_BEFORE_PARENS: Record<string, string> = { Gamma: "gamma", erf: "erf", erfc: "erfc", zeta: "zeta", Li_2: "dilog" };
-const INDEX_LETTERS = new Set(["mu", "nu", "rho", "sigma"]);
-const GREEK_INDEX = new Set(["mu", "nu", "rho", "sigma", "alpha", "beta", "lambda", "kappa"]);
-const NAME_ALIASES: Record<string, string> = { hBar: "hbar", Pi: "pi", EulerGamma: "gamma", ExponentialE: "e", ImaginaryUnit: "i" };
-
-const num = (value: number, text?: string): Expr => ({ t: "num", value, text });
-
-/** The canonical id of a parser symbol name (`k_B_upright` → `k_B`, `hBar` → `hbar`). */
-export function symbolId(name: string): string {
-  return (NAME_ALIASES[name] ?? name).replace(/_upright$/, "");
-}
-
-function symbolTex(name: string): string {
-  return name === "EulerGamma" ? "\\gamma" : serializeMath(name.replace(/_upright$/, ""));
-}
-
-/** A subscript or superscript index as a name part (`\pi` → `pi`, `{\mu\nu}` → `munu`, `12` → `12`). */
-function indexName(json: Json, ctx: ReadContext): { id: string; tex: string } | null {
-  const n = node(json);
-  if (n.k === "num") return { id: n.text, tex: n.text };
-  if (n.k === "str") return { id: n.text.trim(), tex: `\\text{${n.text.trim()}}` };
-  if (n.k === "sym") {
-    const p = ctx.placeholders.get(n.name);
-    if (p) return p.kind === "symbol" ? { id: p.id, tex: p.tex } : null;
-    return { id: symbolId(n.name), tex: symbolTex(n.name) };
-  }
-  if ((n.head === "InvisibleOperator" || n.head === "Multiply" || n.head === "Delimiter") && n.args.length) {
-    const parts = n.args.map((a) => indexName(a, ctx));
-    if (parts.some((p) => !p)) return null;
-    return { id: parts.map((p) => p!.id).join(""), tex: parts.map((p) => p!.tex).join("") };
-  }
-  return null;
-}
-
-function isIndex(json: Json): boolean {
-  const n = node(json);
-  if (n.k === "sym") return INDEX_LETTERS.has(n.name);
-  if (n.k === "fn" && n.head === "InvisibleOperator" && n.args.length >= 2) return n.args.every((a) => { const x = node(a); return x.k === "sym" && GREEK_INDEX.has(x.name); });
-  return false;
-}
-
-function readSymbol(name: string, ctx: ReadContext): Expr {
-  const p = ctx.placeholders.get(name);
-  if (p) {
-    if (p.kind === "unit") throw new ReadError(`the unit ${p.tex} can only follow a quantity`);
-    return { t: "sym", id: p.id, tex: p.tex };
-  }
-  if (!ctx.symbols.has(name)) {
-    if (name === "Pi") return { t: "const", name: "pi" };
-    if (name === "ExponentialE" || name === "e") return { t: "const", name: "e" };
-    if (name === "i" || name === "ImaginaryUnit") return { t: "const", name: "i" };
-    if (name === "PositiveInfinity" || name === "ComplexInfinity") return { t: "const", name: "inf" };
-    if (name === "NegativeInfinity") return { t: "neg", arg: { t: "const", name: "inf" } };
-  }
-  if (/^(ContinuationPlaceholder|Nothing|Missing|Undefined)$/.test(name)) throw new ReadError("the answer has a placeholder (\\cdots or an empty slot)");
-  if (name === "Degree") return { t: "div", num: { t: "const", name: "pi" }, den: num(180) };
-  return { t: "sym", id: symbolId(name), tex: symbolTex(name) };
-}
-
 function argsOf(json: Json, ctx: ReadContext): Expr[] {
   const n = node(json);
   const inner = n.k === "fn" && n.head === "Delimiter" ? node(n.args[0] ?? "Nothing") : n;
@@ -223,6 +157,8 @@ const GREEK_NAMES = new Set(["Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "S
 function isUserFunctionName(head: string): boolean {
   return /^[A-Za-z][A-Za-z0-9_]*$/.test(head) && (head.length === 1 || head.includes("_") || /^[a-z]/.test(head) || GREEK_NAMES.has(head));
 }
+
+export type { ReadContext };
 
 export function readExpr(json: Json, ctx: ReadContext): Expr {
   const n = node(json);

@@ -3,7 +3,7 @@
 import { extractAnswer, lastNumber } from "./extract";
 import { normalise } from "./normalise";
 import { readAnswer } from "./read-answer";
-import { symbolId, type ReadContext } from "./read-expr";
+import { symbolId, type ReadContext } from "./read-names";
 import { rewrite } from "./rewrite";
 import { node, parseMath } from "./syntax";
 import { ReadError, type Declarations, type Reading } from "./types";
