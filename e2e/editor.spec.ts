@@ -229,3 +229,21 @@ test("the final answer shows how the checker reads it, and a red message when it
   await expect(reading).toHaveAttribute("data-ok", "false");
   await expect(reading).toContainText("The checker cannot use this answer");
 });
+
+test("the final answer is checked against the code at every test input: a wrong formula is a warning at its field", async ({ page }) => {
+  const id = await createItemFromSeed(page, "Yukawa potential");
+  const statement = "A particle moves in $V(x) = \\frac12 m\\omega^2 x^2$. Determine the energy of level $n$.\n\nConventions: $\\hbar = 1$.";
+  await saveFields(page, id, 1, { ...GOOD_ITEM, statement });
+  await page.goto(`/items/${id}`);
+  await page.getByTestId("run-checks").click();
+  await expect(page.getByTestId("checks-summary")).toContainText("All blocking checks pass");
+  const check = page.getByTestId("check-results").locator('[data-check="final-answer-vs-code"]');
+  await expect(check).toHaveAttribute("data-status", "pass");
+
+  // The factor ½ dropped: the code and the formula now disagree, which shows at the final answer.
+  await typeInField(page, "finalAnswer", "E_n = \\omega n");
+  await page.getByTestId("run-checks").click();
+  await expect(page.getByTestId("checks-finalAnswer")).toContainText("At test case 1 the final answer gives");
+  await expect(check).toHaveAttribute("data-status", "fail");
+  await expect(page.getByTestId("checks-summary")).toContainText(/\d warnings?/);
+});
