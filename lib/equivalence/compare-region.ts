@@ -12,21 +12,21 @@ export type Predicate = { test: (p: Point) => boolean; vars: Set<string>; anonym
 const ANON = "·";
 const EPS = 1e-9;
 
-/** Endpoints rounded to this many decimals when answers are judged rounded (set per comparison). */
-let rounding: number | undefined;
+/** A real value of an expression at a point (NaN when complex); endpoints rounded when answers are judged rounded. */
+type Real = (e: Expr, p: Point) => number;
 
-function realAt(e: Expr, p: Point): number {
+const realReader = (rounding?: number): Real => (e, p) => {
   if (e.t === "const" && e.name === "inf") return Infinity;
   if (e.t === "neg" && e.arg.t === "const" && e.arg.name === "inf") return -Infinity;
   const v = evaluate(e, p);
   if (Array.isArray(v)) return NaN;
   if (Math.abs(v.im) > 1e-9 * Math.max(1, Math.abs(v.re))) return NaN;
   return rounding === undefined || e.t === "sym" ? v.re : Math.round(v.re * 10 ** rounding) / 10 ** rounding;
-}
+};
 
 const near = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) ? Math.abs(a - b) <= EPS * Math.max(1, Math.abs(a), Math.abs(b)) : a === b);
 
-function partContains(part: RegionPart, v: number, p: Point): boolean {
+function partContains(part: RegionPart, v: number, p: Point, realAt: Real): boolean {
   if (part.t === "reals") return Number.isFinite(v);
   if (part.t === "points") return part.items.some((x) => near(realAt(x, p), v));
   const lo = realAt(part.lo, p);
@@ -36,13 +36,13 @@ function partContains(part: RegionPart, v: number, p: Point): boolean {
   return aboveLo && belowHi;
 }
 
-function partEdges(part: RegionPart, p: Point): number[] {
+function partEdges(part: RegionPart, p: Point, realAt: Real): number[] {
   if (part.t === "reals") return [];
   if (part.t === "points") return part.items.map((x) => realAt(x, p));
   return [realAt(part.lo, p), realAt(part.hi, p)];
 }
 
-function regionPredicate(parts: RegionPart[], subject: Expr | undefined, negated: boolean): Predicate {
+function regionPredicate(parts: RegionPart[], subject: Expr | undefined, negated: boolean, realAt: Real): Predicate {
   const vars = new Set<string>();
   for (const part of parts) {
     if (part.t === "interval") { freeSymbols(part.lo, vars); freeSymbols(part.hi, vars); }
@@ -54,14 +54,14 @@ function regionPredicate(parts: RegionPart[], subject: Expr | undefined, negated
     return negated ? -v : v;
   };
   return {
-    test: (p) => parts.some((part) => partContains(part, valueOf(p), p)),
+    test: (p) => parts.some((part) => partContains(part, valueOf(p), p, realAt)),
     vars,
     anonymous: !subject,
-    edges: (p) => parts.flatMap((part) => partEdges(part, p)).map((x) => (negated ? -x : x)),
+    edges: (p) => parts.flatMap((part) => partEdges(part, p, realAt)).map((x) => (negated ? -x : x)),
   };
 }
 
-function relationPredicate(a: Extract<Answer, { t: "rel" }>): Predicate {
+function relationPredicate(a: Extract<Answer, { t: "rel" }>, realAt: Real): Predicate {
   const vars = new Set<string>();
   a.members.forEach((m) => freeSymbols(m, vars));
   return {
@@ -84,16 +84,17 @@ function anyOf(items: Predicate[]): Predicate {
 }
 
 /** A region-like answer as a predicate, or null when it is not one. */
-export function toPredicate(a: Answer): Predicate | null {
+export function toPredicate(a: Answer, floatRounding?: number): Predicate | null {
+  const realAt = realReader(floatRounding);
   if (a.t === "list" && a.kind === "bare" && a.items.length > 1 && a.items.every((i) => i.t === "region" || i.t === "rel")) {
-    return anyOf(a.items.map((i) => toPredicate(i)!));
+    return anyOf(a.items.map((i) => toPredicate(i, floatRounding)!));
   }
-  if (a.t === "region") return regionPredicate(a.parts, a.subject, !!a.negated);
-  if (a.t === "rel") return relationPredicate(a);
+  if (a.t === "region") return regionPredicate(a.parts, a.subject, !!a.negated, realAt);
+  if (a.t === "rel") return relationPredicate(a, realAt);
   if (a.t === "list" && (a.kind === "tuple" || a.kind === "bracket") && a.items.length === 2 && a.items.every((i) => i.t === "expr")) {
     const [lo, hi] = a.items.map((i) => (i as { e: Expr }).e);
     const open = a.kind === "tuple";
-    return regionPredicate([{ t: "interval", lo, hi, loOpen: open, hiOpen: open }], undefined, false);
+    return regionPredicate([{ t: "interval", lo, hi, loOpen: open, hiOpen: open }], undefined, false, realAt);
   }
   return null;
 }
@@ -114,16 +115,7 @@ function testPoints(g: Predicate, p: Predicate, vars: string[], rename: (pt: Poi
 }
 
 /** Do two region-like answers hold at the same real numbers? */
-export function comparePredicates(g: Predicate, p: Predicate, floatRounding?: number): { equal: boolean; reason: string } {
-  rounding = floatRounding;
-  try {
-    return comparePredicatesAt(g, p);
-  } finally {
-    rounding = undefined;
-  }
-}
-
-function comparePredicatesAt(g: Predicate, p: Predicate): { equal: boolean; reason: string } {
+export function comparePredicates(g: Predicate, p: Predicate): { equal: boolean; reason: string } {
   // An interval written without its variable stands for the other side's single variable.
   const named = [...g.vars, ...p.vars].filter((v) => v !== ANON);
   const single = [...new Set(named)];

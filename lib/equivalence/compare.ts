@@ -178,10 +178,10 @@ export function compareAnswers(gold: Answer, pred: Answer, ctx: CompareContext):
   const twoEnds = (a: Answer) => a.t === "list" && a.items.length === 2 && (a.kind === "tuple" || a.kind === "bracket");
   if (isRegionLike(g) || isRegionLike(p) || (twoEnds(g) && twoEnds(p) && g.t === "list" && p.t === "list" && g.kind !== p.kind)) {
     if (!ctx.setRelation && (g.t === "rel") !== (p.t === "rel") && (isRegionLike(g) && isRegionLike(p))) return no("an inequality is not compared with a set here");
-    const a = toPredicate(g);
-    const b = toPredicate(p);
+    const a = toPredicate(g, ctx.floatRounding);
+    const b = toPredicate(p, ctx.floatRounding);
     if (!a || !b) return no("one answer is a set of numbers, the other is not");
-    return comparePredicates(a, b, ctx.floatRounding);
+    return comparePredicates(a, b);
   }
   if (g.t === "list" || p.t === "list") return compareLists(g, p, ctx);
   if (g.t === "expr" && p.t === "expr") return compareQuantities(g, p, ctx);
