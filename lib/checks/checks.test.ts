@@ -67,6 +67,13 @@ describe("checks", () => {
     expect(failing(ctx({}, { run }), "output-types")).toEqual([expect.objectContaining({ field: "testCases.2", message: expect.stringContaining("not finite") })]);
   });
 
+  it("output types: a string or a tuple where a float is declared is located at its test case", () => {
+    const run = { ...GOOD_RUN, results: [GOOD_RUN.results[0], { output: "0.5", ms: 0.1 }, { output: [1, 2], ms: 0.1 }] };
+    const found = failing(ctx({}, { run }), "output-types");
+    expect(found.map((f) => f.field)).toEqual(["testCases.1", "testCases.2"]);
+    expect(found[0].message).toMatch(/^Test case 2: /);
+  });
+
   it("reference runs: a missing runtime is a clear failure, not a crash", () => {
     const run = { ok: false, isolation: null, unavailable: true, error: "Python 3.10+ with numpy is required for code checks: python3 not found", results: [] };
     expect(failing(ctx({}, { run }), "reference-runs")[0].message).toMatch(/^Python 3\.10\+ with numpy is required/);

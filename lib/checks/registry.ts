@@ -1,13 +1,14 @@
 // Every check, in the order results are shown.
 import { answerNotLeaked } from "./rules/answer-not-leaked";
 import { answerSpecValid } from "./rules/answer-spec-valid";
-import { outputTypes, referenceRuns } from "./rules/code-runs";
 import { completeFields } from "./rules/complete-fields";
 import { expectedMatches } from "./rules/expected-matches";
 import { finalAnswerVsCode } from "./rules/final-answer-vs-code";
 import { latexRenders } from "./rules/latex-renders";
 import { minTestCases } from "./rules/min-test-cases";
 import { nearDuplicates } from "./rules/near-duplicates";
+import { outputTypes } from "./rules/output-types";
+import { referenceRuns } from "./rules/reference-runs";
 import { signatureMatches } from "./rules/signature-matches";
 import { statementWording } from "./rules/statement-wording";
 import { testsDiscriminate } from "./rules/tests-discriminate";
