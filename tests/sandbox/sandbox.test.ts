@@ -105,6 +105,7 @@ describe.each(["rlimits", "auto"] as const)("sandbox (SANDBOX_ISOLATION=%s)", (m
 describe("sandbox without Python", () => {
   afterAll(() => {
     delete process.env.SANDBOX_PYTHON;
+    delete process.env.SANDBOX_ISOLATION;
     resetEnvCache();
     resetRuntime();
     closeSandboxPool();
@@ -120,6 +121,21 @@ describe("sandbox without Python", () => {
     expect(r.error).toMatch(/^Python 3\.10\+ with numpy is required for code checks: \/nonexistent\/python3 not found/);
     expect(r.results[0]).toMatchObject({ error: r.error });
   });
+
+  it("a Python without numpy is a clear failure naming the missing module", async () => {
+    closeSandboxPool();
+    // A virtual environment of the host's Python has no numpy (rlimits mode: bubblewrap hides /tmp).
+    const venv = path.join(mkdtempSync(path.join(os.tmpdir(), "fieldwork-nonumpy-")), "venv");
+    const made = spawnSync("python3", ["-m", "venv", "--without-pip", venv], { encoding: "utf8" });
+    expect(made.status, made.stderr).toBe(0);
+    process.env.SANDBOX_PYTHON = path.join(venv, "bin", "python");
+    process.env.SANDBOX_ISOLATION = "rlimits";
+    resetEnvCache();
+    resetRuntime();
+    const r = await runCode({ code: "def f():\n    return 1", functionName: "f", calls: [{}] });
+    expect(r).toMatchObject({ ok: false, unavailable: true });
+    expect(r.error).toMatch(/^Python 3\.10\+ with numpy is required for code checks: numpy cannot be imported/);
+  }, 60_000);
 });
 
 describe("sandbox worker command", () => {
