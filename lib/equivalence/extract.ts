@@ -7,6 +7,8 @@ import { braceContent } from "./tokens";
 /** `lastBox`: with several boxes, the last one alone (a final answer after intermediate boxed results). */
 export type Extracted = { latex: string; how: "boxed" | "stated" | "math" | "number" | "whole"; lastBox?: string };
 
+/** What may stand between formulas that together make one answer (`$12$ and $13$`). */
+const SEPARATOR_ONLY = /^\s*(?:,|and|or|;)?\s*$/i;
 const ESCAPED_DOLLAR = "\uE000";
 const NUMBER = /-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d*[.,]?\d+(?:\s*\/\s*\d+(?:\.\d+)?)?/g;
 
@@ -70,7 +72,7 @@ function statedText(rest: string): string | null {
     // `$12$ and $13$`: formulas joined by "and"/"or"/commas are one answer.
     const following = mathSegments(rest).filter((seg) => seg.start >= first.start);
     let end = 1;
-    while (end < following.length && /^\s*(?:,|and|or|;)?\s*$/i.test(rest.slice(following[end - 1].end, following[end].start))) end++;
+    while (end < following.length && SEPARATOR_ONLY.test(rest.slice(following[end - 1].end, following[end].start))) end++;
     return following.slice(0, end).map((seg) => withPercentAfter(rest, seg)).join(", ");
   }
   const sentence = rest.split(/\.\s|\n|\bI hope\b/)[0].trim().replace(/\.$/, "");
@@ -85,7 +87,7 @@ function lastMath(s: string, segments: Segment[]): string {
   const run = [segments[segments.length - 1]];
   for (let i = segments.length - 2; i >= 0; i--) {
     const gap = s.slice(segments[i].end, run[0].start);
-    if (!/^\s*(?:,|and|or|;)?\s*$/i.test(gap)) break;
+    if (!SEPARATOR_ONLY.test(gap)) break;
     run.unshift(segments[i]);
   }
   return run.map((seg) => withPercentAfter(s, seg)).join(", ");

@@ -90,28 +90,39 @@ export type Evaluated = { ok: true; value: number | ComplexValue | (number | Com
 
 const plain = (z: Complex): number | ComplexValue => (Math.abs(z.im) <= 1e-12 * Math.max(1, Math.abs(z.re)) ? z.re : { re: z.re, im: z.im });
 
-/** The value of an answer (`E_n = \hbar\omega(n+\frac12)` or a tuple of such) at given argument values. */
-export function evaluateAt(latex: string, values: Record<string, number | ComplexValue>, declarations: Declarations = {}): Evaluated {
+type Values = Record<string, number | ComplexValue>;
+export type Evaluator = { ok: true; at: (values: Values) => Evaluated } | { ok: false; error: string };
+
+/** Reads an answer once, to evaluate it at many argument values (the test cases of an item). */
+export function evaluatorFor(latex: string, declarations: Declarations = {}): Evaluator {
   const r = read(latex, declarations);
   if ("error" in r) return { ok: false, error: r.error };
-  let answer = r.reading.answer;
-  if (answer.t === "eq" && answer.naming) answer = answer.rhs;
-  const point = new Map<string, Complex>();
-  for (const [name, v] of Object.entries(values)) {
-    const z = typeof v === "number" ? new Complex(v, 0) : new Complex(v.re, v.im);
-    for (const id of argumentIds(name)) point.set(id, z);
-  }
-  const one = (a: Answer): number | ComplexValue => {
-    if (a.t !== "expr") throw new ReadError("the answer is not a single expression");
-    if (hasPlusMinus(a.e)) throw new ReadError("the answer has ± (two values)");
-    const v = evaluate(a.e, point);
-    if (isMatrix(v)) throw new ReadError("the answer is a matrix");
-    return plain(v);
+  const answer = r.reading.answer.t === "eq" && r.reading.answer.naming ? r.reading.answer.rhs : r.reading.answer;
+  const at = (values: Values): Evaluated => {
+    const point = new Map<string, Complex>();
+    for (const [name, v] of Object.entries(values)) {
+      const z = typeof v === "number" ? new Complex(v, 0) : new Complex(v.re, v.im);
+      for (const id of argumentIds(name)) point.set(id, z);
+    }
+    const one = (a: Answer): number | ComplexValue => {
+      if (a.t !== "expr") throw new ReadError("the answer is not a single expression");
+      if (hasPlusMinus(a.e)) throw new ReadError("the answer has ± (two values)");
+      const v = evaluate(a.e, point);
+      if (isMatrix(v)) throw new ReadError("the answer is a matrix");
+      return plain(v);
+    };
+    try {
+      if (answer.t === "list" && answer.kind !== "set") return { ok: true, value: answer.items.map(one) };
+      return { ok: true, value: one(answer) };
+    } catch (error) {
+      return { ok: false, error: (error as Error).message };
+    }
   };
-  try {
-    if (answer.t === "list" && answer.kind !== "set") return { ok: true, value: answer.items.map(one) };
-    return { ok: true, value: one(answer) };
-  } catch (error) {
-    return { ok: false, error: (error as Error).message };
-  }
+  return { ok: true, at };
+}
+
+/** The value of an answer (`E_n = \hbar\omega(n+\frac12)` or a tuple of such) at given argument values. */
+export function evaluateAt(latex: string, values: Values, declarations: Declarations = {}): Evaluated {
+  const evaluator = evaluatorFor(latex, declarations);
+  return evaluator.ok ? evaluator.at(values) : evaluator;
 }

@@ -4,6 +4,7 @@
 // declared function, `m_\pi` and `m_{\pi}` are one symbol, `\frac{d\sigma}{d\Omega}` names a quantity.
 import { indexName, isIndex, num, readSymbol, symbolId, symbolTex, type ReadContext } from "./read-names";
 import { findError, isErrorText, node, type Json, type Node } from "./syntax";
+import { GREEK } from "./tokens";
 import { ReadError, type Expr } from "./types";
 
 const FUNCTIONS: Record<string, string> = {
@@ -151,11 +152,9 @@ function readSumOrProduct(name: "sum" | "prod", a: Json[], ctx: ReadContext): Ex
   return { t: "fn", name, args: [readExpr(a[0], ctx), { t: "sym", id, tex: symbolTex(index.name) }, readExpr(limits.args[1], ctx), readExpr(limits.args[2], ctx)] };
 }
 
-const GREEK_NAMES = new Set(["Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega"]);
-
 /** `V(r)`, `f_n(x)`, `\Phi(x)`: a name the parser made a function head (not one of its own operators). */
 function isUserFunctionName(head: string): boolean {
-  return /^[A-Za-z][A-Za-z0-9_]*$/.test(head) && (head.length === 1 || head.includes("_") || /^[a-z]/.test(head) || GREEK_NAMES.has(head));
+  return /^[A-Za-z][A-Za-z0-9_]*$/.test(head) && (head.length === 1 || head.includes("_") || /^[a-z]/.test(head) || GREEK.has(head));
 }
 
 export type { ReadContext };

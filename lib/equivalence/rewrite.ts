@@ -8,8 +8,6 @@ import { detok, groupEnd, isLetterCommand, readArg, skipSpaces, tokenize, GREEK 
 export type Placeholder = { kind: "symbol"; id: string; tex: string } | { kind: "unit"; unit: UnitInfo; tex: string };
 export type Rewritten = { latex: string; placeholders: Map<string, Placeholder> };
 
-export const PLACEHOLDER = /^fw[su]\d+$/;
-
 const ACCENTS: Record<string, string> = {
   "\\bar": "bar", "\\overline": "bar", "\\hat": "hat", "\\widehat": "hat", "\\tilde": "tilde", "\\widetilde": "tilde",
   "\\vec": "vec", "\\overrightarrow": "vec", "\\dot": "dot", "\\ddot": "ddot", "\\check": "check", "\\breve": "breve",

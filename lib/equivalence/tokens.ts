@@ -89,5 +89,3 @@ export const GREEK = new Set(
     "varsigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega digamma").split(" "),
 );
 
-/** Letter-like commands that name a symbol. */
-export const SYMBOL_COMMANDS = new Set([...[...GREEK].map((g) => `\\${g}`), "\\hbar", "\\ell", "\\aleph", "\\eth"]);

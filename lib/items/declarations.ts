@@ -1,15 +1,11 @@
 // What an item tells the answer checker about its symbols: `e` is a charge (not Euler's number), `\Phi`
 // is a function, `m` is positive… The answer spec's argument names are declared automatically.
+import { GREEK } from "../equivalence/tokens";
 import type { Declarations } from "../equivalence/types";
 import type { AnswerSpec } from "./answer-spec";
 
 export type { Declarations };
 export const DECLARATION_KINDS = ["symbols", "functions", "positive", "real"] as const;
-
-const GREEK = new Set(
-  ("alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi pi varpi rho varrho sigma " +
-    "varsigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega").split(" "),
-);
 
 /** The LaTeX spellings of an argument name: `omega` → `\omega`, `m_pi` → `m_\pi`, `C_A` → `C_A`. */
 export function latexNamesOf(name: string): string[] {
@@ -25,8 +21,4 @@ export function latexNamesOf(name: string): string[] {
 export function declarationsFor(declared: Declarations, spec: AnswerSpec): Declarations {
   const args = spec.arguments.filter((a) => a.name).flatMap((a) => latexNamesOf(a.name));
   return { ...declared, symbols: [...new Set([...(declared.symbols ?? []), ...args])] };
-}
-
-export function isEmptyDeclarations(d: Declarations): boolean {
-  return DECLARATION_KINDS.every((k) => !d[k]?.length);
 }

@@ -8,7 +8,8 @@ import type { Prisma } from "../generated/prisma/client";
 import { toAnswerSpec } from "./answer-spec";
 import { ZTestCase, ZItemId, type ItemFields, type ItemLimits } from "./schemas";
 import type { TestCase } from "./test-values";
-import { DECLARATION_KINDS, type Declarations } from "./declarations";
+import { ZDeclarations } from "../equivalence/schemas";
+import type { Declarations } from "./declarations";
 
 export function getItemLimits(): ItemLimits {
   const env = getEnv();
@@ -70,15 +71,10 @@ export function fieldsOf(row: Record<string, unknown>): ItemFields {
   };
 }
 
-/** Stored declarations, read defensively (unknown keys and non-strings dropped). */
+/** Stored declarations (validated on save with the same schema; anything unreadable counts as none). */
 function toDeclarations(value: unknown): Declarations {
-  if (!value || typeof value !== "object" || Array.isArray(value)) return {};
-  const out: Declarations = {};
-  for (const kind of DECLARATION_KINDS) {
-    const list = (value as Record<string, unknown>)[kind];
-    if (Array.isArray(list)) out[kind] = list.filter((x): x is string => typeof x === "string" && x.length <= 100).slice(0, 100);
-  }
-  return out;
+  const parsed = ZDeclarations.safeParse(value);
+  return parsed.success ? parsed.data : {};
 }
 
 /** Column values for the fields ("" → NULL for the optional short texts). */

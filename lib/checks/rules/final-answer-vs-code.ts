@@ -1,7 +1,7 @@
 // The LaTeX final answer, where it is an expression in the argument names, evaluated at every test input
 // (lib/equivalence) agrees with the reference code's output. A warning: the checker reads most physics
 // notation but not all, and a reviewer decides.
-import { evaluateAt } from "../../equivalence";
+import { evaluatorFor } from "../../equivalence";
 import { numbersAgree, numericParts } from "../../grading/compare";
 import { declarationsFor } from "../../items/declarations";
 import { returnElements } from "../../items/test-values";
@@ -22,11 +22,12 @@ export const finalAnswerVsCode: Check = {
     if (!fields.finalAnswer.trim()) return [skip("No final answer yet.")];
     if (!returnElements(fields.answerSpec.returns).every((e) => NUMERIC.has(e.type))) return [skip("The answer is not numeric; a reviewer compares it.")];
     if (!run || run.unavailable || run.results.some((r) => "error" in r)) return [skip("Needs the reference code to run on every case.")];
-    const declarations = declarationsFor(fields.declarations, fields.answerSpec);
+    // Read once, evaluated at every test input.
+    const evaluator = evaluatorFor(fields.finalAnswer, declarationsFor(fields.declarations, fields.answerSpec));
     for (const [i, tc] of fields.testCases.entries()) {
       const result = run.results[i];
       if (!result || !("output" in result)) continue;
-      const evaluated = evaluateAt(fields.finalAnswer, tc.inputs as Record<string, number | { re: number; im: number }>, declarations);
+      const evaluated = evaluator.ok ? evaluator.at(tc.inputs as Record<string, number | { re: number; im: number }>) : evaluator;
       if (!evaluated.ok) {
         if (/has no value/.test(evaluated.error)) return [skip(`Not evaluated: the final answer is not an expression in the arguments alone (${evaluated.error}).`)];
         return [fail(`The final answer cannot be evaluated: ${evaluated.error}`, { field: "finalAnswer" })];
