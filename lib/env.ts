@@ -7,11 +7,22 @@ const ZEnv = z.object({
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   NEXTAUTH_URL: z.string().url().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // Where `npm start` listens: loopback by default (the demo accounts' password is printed); 0.0.0.0 to widen.
+  HOST: z.string().min(1).default("127.0.0.1"),
+  // The app's public origin, e.g. https://fieldwork.example.org; state-changing requests must come from it.
+  // Unset: the request's own Host.
+  APP_URL: z.string().url().optional(),
+  // How many reverse proxies in front of the app append to X-Forwarded-For; 0 = use the socket address.
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   FIELDWORK_DATA_DIR: z.string().default(".data"),
   FIELDWORK_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   DEMO_PASSWORD: z.string().min(8).optional(),
   SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
   SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  // Failures from one address across all emails (credential stuffing).
+  SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
+  // Largest JSON request body; imports have their own limit (IMPORT_MAX_BYTES).
+  API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
   LATEX_MAX_EXPAND: z.coerce.number().int().min(10).max(100000).default(1000),
   ITEM_MAX_TEXT_CHARS: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
   ITEM_MAX_TEST_CASES: z.coerce.number().int().min(1).max(10_000).default(200),

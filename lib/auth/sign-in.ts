@@ -5,6 +5,7 @@ import { getDb } from "../db";
 import { getEnv } from "../env";
 import { AppError } from "../errors";
 import { verifyPassword } from "./password";
+import { tooManyAttemptsMessage } from "./sign-in-messages";
 import type { SessionUser } from "./types";
 
 export const ZSignInInput = z.object({
@@ -13,19 +14,19 @@ export const ZSignInInput = z.object({
 });
 export type TSignInInput = z.infer<typeof ZSignInInput>;
 
-export const TOO_MANY_ATTEMPTS = "TOO_MANY_ATTEMPTS";
-// Many failures from one address across emails look like credential stuffing.
-const IP_FACTOR = 5;
-
+/**
+ * Failures are counted per email + address, and per address across emails (credential stuffing). The
+ * address is the socket's (or a trusted proxy's; see lib/http/client-address.ts), never a client header.
+ */
 export async function isSignInRateLimited(email: string, ip: string): Promise<boolean> {
-  const { SIGNIN_MAX_FAILURES, SIGNIN_WINDOW_MINUTES } = getEnv();
+  const { SIGNIN_MAX_FAILURES, SIGNIN_MAX_FAILURES_PER_ADDRESS, SIGNIN_WINDOW_MINUTES } = getEnv();
   const since = new Date(Date.now() - SIGNIN_WINDOW_MINUTES * 60_000);
   const db = getDb();
   const [byPair, byIp] = await Promise.all([
     db.signInAttempt.count({ where: { email, ip, success: false, createdAt: { gte: since } } }),
     db.signInAttempt.count({ where: { ip, success: false, createdAt: { gte: since } } }),
   ]);
-  return byPair >= SIGNIN_MAX_FAILURES || byIp >= SIGNIN_MAX_FAILURES * IP_FACTOR;
+  return byPair >= SIGNIN_MAX_FAILURES || byIp >= SIGNIN_MAX_FAILURES_PER_ADDRESS;
 }
 
 /** Returns the user on success, null on bad credentials; throws RATE_LIMITED after too many failures. */
@@ -34,7 +35,7 @@ export async function signInWithPassword(raw: unknown, ip: string): Promise<Sess
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
   if (await isSignInRateLimited(email, ip)) {
-    throw new AppError("RATE_LIMITED", "Too many sign-in attempts. Wait 15 minutes and try again.");
+    throw new AppError("RATE_LIMITED", tooManyAttemptsMessage(getEnv().SIGNIN_WINDOW_MINUTES));
   }
   const db = getDb();
   const user = await db.user.findUnique({ where: { email }, omit: { passwordHash: false } });

@@ -1,5 +1,6 @@
 // fieldwork start — the one command that runs the app: database (embedded unless DATABASE_URL), migrations,
-// demo data once, a production build if needed, then `next start`. Ctrl-C stops the server and the database.
+// demo data once, a production build if needed, then the web server (scripts/server.mjs: Next.js behind a thin
+// layer that records the client's address). Ctrl-C stops the server and the database.
 import { spawn, type ChildProcess } from "node:child_process";
 import type { Command } from "commander";
 import { disconnectDb, getDb } from "../../../lib/db";
@@ -47,10 +48,11 @@ async function start(options: StartOptions): Promise<void> {
 
   if (!options.dev) buildIfNeeded(log);
   const port = env.PORT;
-  const url = env.NEXTAUTH_URL ?? `http://localhost:${port}`;
+  const loopback = isLoopback(env.HOST);
+  const url = env.NEXTAUTH_URL ?? `http://${loopback ? "localhost" : env.HOST}:${port}`;
   const child = spawn(
     process.execPath,
-    ["node_modules/next/dist/bin/next", options.dev ? "dev" : "start", "-p", String(port)],
+    ["scripts/server.mjs", "--port", String(port), "--host", env.HOST, "--trust-proxy", String(env.TRUST_PROXY), ...(options.dev ? ["--dev"] : [])],
     {
       stdio: ["ignore", "inherit", "inherit"],
       env: {
@@ -77,9 +79,10 @@ async function start(options: StartOptions): Promise<void> {
     }
   });
 
-  await waitForHealth(port);
+  await waitForHealth(env.HOST === "0.0.0.0" || env.HOST === "::" ? "127.0.0.1" : env.HOST, port);
   log("");
   log(`Fieldwork is running at ${url}`);
+  if (loopback) log("Listening on this machine only (HOST=0.0.0.0 to serve other machines).");
   if (demoExists) {
     log(`Demo sign-ins (password: ${demoPassword ?? "unknown: set DEMO_PASSWORD before the first start"}):`);
     for (const u of DEMO_USERS) log(`  ${u.role.padEnd(10)} ${u.email}`);
@@ -110,11 +113,15 @@ function waitForExit(child: ChildProcess): Promise<void> {
   });
 }
 
-async function waitForHealth(port: number): Promise<void> {
+function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || host.startsWith("127.");
+}
+
+async function waitForHealth(host: string, port: number): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      const res = await fetch(`http://${host.includes(":") ? `[${host}]` : host}:${port}/api/health`);
       if (res.ok) return;
     } catch {
       // not listening yet
