@@ -4,17 +4,13 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { isAppError } from "../errors";
 import { getEnv } from "../env";
-import { signInWithPassword, TOO_MANY_ATTEMPTS } from "./sign-in";
+import { clientAddressOf } from "../http/client-address";
+import { safeCallbackPath } from "./callback-url";
+import { signInWithPassword } from "./sign-in";
+import { tooManyAttemptsCode } from "./sign-in-messages";
 import type { Role } from "./types";
 
 const SESSION_HOURS = 12;
-
-function clientIp(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  const real = headers?.["x-real-ip"];
-  return first || (typeof real === "string" ? real : "") || "local";
-}
 
 export function getAuthOptions(): NextAuthOptions {
   return {
@@ -27,16 +23,21 @@ export function getAuthOptions(): NextAuthOptions {
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, req) {
           try {
-            return await signInWithPassword(credentials, clientIp(req?.headers));
+            return await signInWithPassword(credentials, clientAddressOf(req?.headers));
           } catch (error) {
             // next-auth passes the message of a thrown error to the client as `error`.
-            if (isAppError(error) && error.code === "RATE_LIMITED") throw new Error(TOO_MANY_ATTEMPTS);
+            if (isAppError(error) && error.code === "RATE_LIMITED") throw new Error(tooManyAttemptsCode(getEnv().SIGNIN_WINDOW_MINUTES));
             throw error;
           }
         },
       }),
     ],
     callbacks: {
+      // Where next-auth sends the browser after sign-in or sign-out: only paths of this app.
+      redirect({ url, baseUrl }) {
+        const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url;
+        return `${baseUrl}${safeCallbackPath(path)}`;
+      },
       jwt({ token, user }) {
         if (user) {
           token.id = user.id;
