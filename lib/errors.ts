@@ -5,6 +5,8 @@ export type AppErrorCode =
   | "NOT_FOUND"
   | "CONFLICT"
   | "INVALID"
+  | "TOO_LARGE"
+  | "UNSUPPORTED_MEDIA_TYPE"
   | "RATE_LIMITED";
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -13,6 +15,8 @@ const STATUS: Record<AppErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   INVALID: 422,
+  TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
 };
 

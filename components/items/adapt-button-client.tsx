@@ -2,6 +2,7 @@
 // "Adapt": create a DRAFT item from the seed (POST /api/items) and open it in the editor.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { sendJson } from "@/components/api/send-json";
 
 export function AdaptButton({ seedId }: { seedId: string }) {
   const router = useRouter();
@@ -10,15 +11,13 @@ export function AdaptButton({ seedId }: { seedId: string }) {
   const adapt = async () => {
     setBusy(true);
     setError(null);
-    try {
-      const response = await fetch("/api/items", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ seedId }) });
-      const body = (await response.json().catch(() => ({}))) as { id?: string; error?: string };
-      if (!response.ok || !body.id) throw new Error(body.error ?? `The server answered ${response.status}.`);
-      router.push(`/items/${body.id}`);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-      setBusy(false);
+    const result = await sendJson<{ id: string }>("/api/items", "POST", { seedId });
+    if (result.ok) {
+      router.push(`/items/${result.data.id}`);
+      return;
     }
+    setError(result.error);
+    setBusy(false);
   };
   return (
     <span className="flex items-center gap-2">

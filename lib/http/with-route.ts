@@ -1,14 +1,28 @@
 import "server-only";
-// The one wrapper for route handlers: maps validation errors to 422, AppError to its status, anything
-// else to a logged generic 500. Handlers return plain data (sent as JSON) or a Response.
+// The one wrapper for route handlers. Before the handler: a state-changing request must come from the
+// app's own origin and declare a body type the route reads (JSON, or multipart where the route says so).
+// After it: validation errors → 422, AppError → its status, anything else → a logged generic 500.
+// Handlers return plain data (sent as JSON) or a Response.
 import { ZodError } from "zod";
-import { isAppError } from "../errors";
+import { getEnv } from "../env";
+import { AppError, isAppError } from "../errors";
+import { crossSiteReason, isStateChanging } from "./same-origin";
 
 type Handler<C> = (request: Request, context: C) => Promise<unknown>;
+type BodyType = "application/json" | "multipart/form-data";
+export type RouteOptions = { accepts?: readonly BodyType[] };
 
-export function withRoute<C>(handler: Handler<C>): (request: Request, context: C) => Promise<Response> {
+const JSON_ONLY: readonly BodyType[] = ["application/json"];
+/** Deeper JSON than this is refused before any schema walks it (test values nest a level or two). */
+const MAX_JSON_DEPTH = 64;
+
+export function withRoute<C>(handler: Handler<C>, options: RouteOptions = {}): (request: Request, context: C) => Promise<Response> {
   return async (request, context) => {
     try {
+      if (isStateChanging(request.method)) {
+        assertSameOrigin(request);
+        assertBodyType(request, options.accepts ?? JSON_ONLY);
+      }
       const result = await handler(request, context);
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
@@ -29,13 +43,86 @@ export function errorResponse(error: unknown): Response {
   return Response.json({ error: "Internal error" }, { status: 500 });
 }
 
-/** Parse a JSON body; a malformed body is a 422, not a 500. */
-export async function readJson(request: Request): Promise<unknown> {
-  try {
-    return await request.json();
-  } catch {
-    throw new ZodError([{ code: "custom", path: [], message: "The request body is not valid JSON.", input: undefined }]);
+/** Refuse a request that a page of another origin (another port of this host included) made the browser send. */
+export function assertSameOrigin(request: Request): void {
+  const reason = crossSiteReason(request.headers, getEnv().APP_URL);
+  if (reason) throw new AppError("FORBIDDEN", `Cross-site request refused: ${reason}.`);
+}
+
+function assertBodyType(request: Request, accepts: readonly BodyType[]): void {
+  const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  if (type === "" && !hasBody(request)) return;
+  if (!accepts.includes(type as BodyType)) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", `Send the request body as ${accepts.join(" or ")}${type ? `, not ${type}` : ""}.`);
   }
+}
+
+function hasBody(request: Request): boolean {
+  const length = request.headers.get("content-length");
+  return (length !== null && length !== "0") || request.headers.has("transfer-encoding");
+}
+
+export function tooLarge(limit: number, what = "The request body"): AppError {
+  return new AppError("TOO_LARGE", `${what} is larger than the limit of ${limit.toLocaleString("en")} bytes.`);
+}
+
+/** The body as text, refused with 413 once it passes `maxBytes` (read as a stream: no length is trusted). */
+async function readText(request: Request, maxBytes: number): Promise<string> {
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge(maxBytes);
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Parse a JSON body under API_MAX_BODY_BYTES; malformed or absurdly nested JSON is a 422, not a 500. */
+export async function readJson(request: Request): Promise<unknown> {
+  const text = await readText(request, getEnv().API_MAX_BODY_BYTES);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw invalidBody("The request body is not valid JSON.");
+  }
+  if (depthExceeds(value, MAX_JSON_DEPTH)) throw invalidBody(`The request body is nested more than ${MAX_JSON_DEPTH} levels deep.`);
+  return value;
+}
+
+/** A multipart body under `maxBytes`; an unreadable or truncated one is a 422 that says so. */
+export async function readForm(request: Request, maxBytes: number): Promise<FormData> {
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge(maxBytes, "The upload");
+  try {
+    return await request.formData();
+  } catch {
+    throw new AppError("INVALID", `The upload could not be read as multipart form data (is it over the limit of ${maxBytes.toLocaleString("en")} bytes, or cut off?).`);
+  }
+}
+
+function invalidBody(message: string): ZodError {
+  return new ZodError([{ code: "custom", path: [], message, input: undefined }]);
+}
+
+/** Iterative, so hostile nesting cannot overflow the stack here either. */
+export function depthExceeds(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== "object") continue;
+    if (depth > max) return true;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 export function searchParams(request: Request): Record<string, string> {
