@@ -1,23 +1,6 @@
 // Next.js configuration: security headers for every response and Node-only packages kept out of the bundle.
-const isDev = process.env.NODE_ENV !== "production";
-
-// KaTeX output uses inline styles; Next.js's hydration uses inline scripts. No eval outside dev, no
-// third-party origins, no framing, no plugins.
-const CSP = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
-
+// The Content-Security-Policy is per request (it carries a nonce): proxy.ts sets it, lib/http/csp.ts says what.
 const SECURITY_HEADERS = [
-  { key: "Content-Security-Policy", value: CSP },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
