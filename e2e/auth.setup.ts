@@ -2,7 +2,7 @@
 import { test as setup } from "@playwright/test";
 import { expectSignedIn, signIn, storageStateFor, USERS, type DemoRole } from "./support";
 
-for (const role of ["admin", "lead", "annotator"] as DemoRole[]) {
+for (const role of ["admin", "lead", "annotator", "annotator2"] as DemoRole[]) {
   setup(`sign in as ${role}`, async ({ page }) => {
     await signIn(page, USERS[role]);
     await expectSignedIn(page);

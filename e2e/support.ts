@@ -8,7 +8,7 @@ export const USERS = {
   annotator: "annotator1@fieldwork.local",
   annotator2: "annotator2@fieldwork.local",
 } as const;
-export type DemoRole = "admin" | "lead" | "annotator";
+export type DemoRole = "admin" | "lead" | "annotator" | "annotator2";
 
 export const storageStateFor = (role: DemoRole) => `e2e/.auth/${role}.json`;
 

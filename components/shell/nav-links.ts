@@ -1,8 +1,8 @@
 // The navigation, filtered by what the signed-in role may do (the same rules as the data layer).
-import { can, type Action } from "@/lib/auth/permissions";
+import { can, type GlobalAction } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 
-type NavLink = { href: string; label: string; action?: Action };
+type NavLink = { href: string; label: string; action?: GlobalAction };
 
 const LINKS: NavLink[] = [
   { href: "/", label: "Home" },

@@ -25,6 +25,23 @@ describe("permissions", () => {
     expect(can(lead, "item.edit", { authorId: "x" })).toBe(true);
   });
 
+  it("refuses a resource-scoped action asked without its resource, for every role", () => {
+    const unchecked = can as (actor: Actor, action: string, resource?: unknown) => boolean;
+    for (const actor of [admin, lead, annotator]) {
+      expect(unchecked(actor, "item.edit")).toBe(false);
+      expect(unchecked(actor, "item.edit", null)).toBe(false);
+      expect(() => (assertCan as (a: Actor, x: string) => void)(actor, "item.edit")).toThrow(/may not/);
+    }
+  });
+
+  it("refuses actions it does not know and roles it does not know", () => {
+    const unchecked = can as (actor: Actor, action: string) => boolean;
+    expect(unchecked(admin, "item.delete")).toBe(false);
+    expect(unchecked(admin, "toString")).toBe(false);
+    expect(unchecked(admin, "__proto__")).toBe(false);
+    expect(can({ ...admin, role: "ROOT" as Actor["role"] }, "user.manage")).toBe(false);
+  });
+
   it("throws a FORBIDDEN AppError that names the role", () => {
     expect(() => assertCan(annotator, "user.manage")).toThrow(/annotator/);
     try {

@@ -7,7 +7,7 @@ import { cache } from "react";
 import { getDb } from "../db";
 import { AppError } from "../errors";
 import { getAuthOptions } from "./options";
-import type { Role, SessionUser } from "./types";
+import type { SessionUser } from "./types";
 
 // Memoised per request: the layout and the page both ask, the database is asked once.
 export const getSessionUser = cache(async function getSessionUser(): Promise<SessionUser | null> {
@@ -22,12 +22,6 @@ export const getSessionUser = cache(async function getSessionUser(): Promise<Ses
 export async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first.");
-  return user;
-}
-
-export async function requireRole(...roles: Role[]): Promise<SessionUser> {
-  const user = await requireUser();
-  if (!roles.includes(user.role)) throw new AppError("FORBIDDEN", `This needs one of the roles: ${roles.join(", ")}.`);
   return user;
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 // What the home page shows each role: annotators their work, leads counts by status, admins users and sources.
 import { getDb } from "../db";
+import { assertCan, can } from "../auth/permissions";
 import type { SessionUser } from "../auth/types";
 import { ItemStatus, SeedStatus } from "../generated/prisma/enums";
 
@@ -30,9 +31,11 @@ async function statusCounts() {
   };
 }
 
+/** Everyone sees their own work; who may view the dashboard sees counts; who manages users sees users too. */
 export async function getHomeSummary(user: SessionUser): Promise<HomeSummary> {
+  assertCan(user, "item.read");
   const db = getDb();
-  if (user.role === "ANNOTATOR") {
+  if (!can(user, "dashboard.view")) {
     const [seeds, items] = await Promise.all([
       db.seed.findMany({
         where: { assigneeId: user.id, status: { not: "ARCHIVED" } },
@@ -54,7 +57,7 @@ export async function getHomeSummary(user: SessionUser): Promise<HomeSummary> {
     };
   }
   const counts = await statusCounts();
-  if (user.role === "LEAD") return { kind: "lead", ...counts };
+  if (!can(user, "user.manage")) return { kind: "lead", ...counts };
   const [users, sources] = await Promise.all([
     db.user.groupBy({ by: ["role"], where: { active: true }, _count: { _all: true } }),
     db.source.findMany({

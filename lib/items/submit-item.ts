@@ -14,6 +14,10 @@ import { submitBlockers } from "./submit-gate";
 export async function submitItem(actor: Actor, rawId: unknown, rawInput: unknown): Promise<SaveResult> {
   const id = parseItemId(rawId);
   const { version } = ZVersionOnly.parse(rawInput);
+  // Who may submit is decided before anything runs (checks run code in the sandbox).
+  const owner = await getDb().item.findUnique({ where: { id }, select: { authorId: true, assigneeId: true } });
+  if (!owner) throw new AppError("NOT_FOUND", "No such item.");
+  assertCan(actor, "item.edit", owner);
   // Checks run code, so they run before the transaction; it then makes sure the version did not move.
   const blockers = await submitBlockers(actor, id, version);
   return getDb().$transaction(async (tx) => {

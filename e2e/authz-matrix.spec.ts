@@ -1,0 +1,158 @@
+// The authorization matrix: every route handler under app/api (and every server action) × method × caller →
+// the status that caller must get. Route files are discovered from the file system, so a new route or
+// method without a row fails here: every route declares who may call it.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { GOOD_ITEM } from "../tests/support/item-fixtures";
+import { storageStateFor } from "./support";
+
+type Caller = "anonymous" | "owner" | "otherAnnotator" | "lead" | "admin";
+const CALLERS: Caller[] = ["anonymous", "otherAnnotator", "owner", "lead", "admin"];
+type Expect = Record<Caller, number>;
+type Fixtures = { seedId: string; itemId: string; bareItemId: string; importId: string; userId: string; version: (itemId: string) => Promise<number> };
+type Body = { data: unknown } | { multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }> };
+type Row = { route: string; method: string; path: (f: Fixtures) => string; body?: (f: Fixtures, caller: Caller) => Promise<Body> | Body; expect: Expect };
+
+const everyone = (status: number): Expect => ({ anonymous: status, owner: status, otherAnnotator: status, lead: status, admin: status });
+const signedIn = (status: number): Expect => ({ ...everyone(status), anonymous: 401 });
+const staff = (status: number): Expect => ({ anonymous: 401, owner: 403, otherAnnotator: 403, lead: status, admin: status });
+const adminOnly = (status: number): Expect => ({ anonymous: 401, owner: 403, otherAnnotator: 403, lead: 403, admin: status });
+/** The item's author, a lead and an admin may; another annotator may not. */
+const editors = (status: number): Expect => ({ anonymous: 401, owner: status, otherAnnotator: 403, lead: status, admin: status });
+
+const YAML = (tag: string) => ({ name: "matched_pairs.yaml", mimeType: "application/yaml", buffer: Buffer.from(`problem:\n  type: problem\n  content: "Matrix ${tag}: find $x$."\nsolution:\n  type: solution\n  content: "$x = 1$."\n`) });
+
+const ROWS: Row[] = [
+  { route: "api/health", method: "GET", path: () => "/api/health", expect: everyone(200) },
+  { route: "api/auth/[...nextauth]", method: "GET", path: () => "/api/auth/session", expect: everyone(200) },
+  // Without next-auth's own CSRF token a sign-out is sent back to the confirmation page, for anyone.
+  { route: "api/auth/[...nextauth]", method: "POST", path: () => "/api/auth/signout", body: () => ({ data: {} }), expect: everyone(302) },
+  { route: "api/equivalence", method: "POST", path: () => "/api/equivalence", body: () => ({ data: { gold: "\\frac{1}{2}", pred: "0.5" } }), expect: signedIn(200) },
+  { route: "api/seeds", method: "GET", path: () => "/api/seeds", expect: signedIn(200) },
+  { route: "api/seeds/[id]", method: "GET", path: (f) => `/api/seeds/${f.seedId}`, expect: signedIn(200) },
+  { route: "api/items", method: "GET", path: () => "/api/items", expect: signedIn(200) },
+  { route: "api/items", method: "POST", path: () => "/api/items", body: (f) => ({ data: { seedId: f.seedId } }), expect: signedIn(201) },
+  { route: "api/items/[id]", method: "GET", path: (f) => `/api/items/${f.itemId}`, expect: signedIn(200) },
+  {
+    route: "api/items/[id]", method: "PUT", path: (f) => `/api/items/${f.itemId}`,
+    body: async (f, caller) => ({ data: { version: await f.version(f.itemId), description: `Edited in the matrix by ${caller}.` } }),
+    expect: editors(200),
+  },
+  // Allowed callers reach the submit gate, which refuses the bare draft's failing checks (422).
+  { route: "api/items/[id]/submit", method: "POST", path: (f) => `/api/items/${f.bareItemId}/submit`, body: async (f) => ({ data: { version: await f.version(f.bareItemId) } }), expect: editors(422) },
+  { route: "api/items/[id]/checks", method: "POST", path: (f) => `/api/items/${f.itemId}/checks`, body: () => ({ data: {} }), expect: editors(200) },
+  { route: "api/items/[id]/checks", method: "GET", path: (f) => `/api/items/${f.itemId}/checks`, expect: signedIn(200) },
+  { route: "api/items/[id]/expected", method: "POST", path: (f) => `/api/items/${f.itemId}/expected`, body: () => ({ data: {} }), expect: editors(200) },
+  { route: "api/items/[id]/revisions", method: "GET", path: (f) => `/api/items/${f.itemId}/revisions`, expect: signedIn(200) },
+  { route: "api/items/[id]/revisions/[version]", method: "GET", path: (f) => `/api/items/${f.itemId}/revisions/1`, expect: signedIn(200) },
+  {
+    route: "api/items/[id]/revisions/[version]/restore", method: "POST", path: (f) => `/api/items/${f.itemId}/revisions/2/restore`,
+    body: async (f) => ({ data: { version: await f.version(f.itemId) } }),
+    expect: editors(200),
+  },
+  { route: "api/imports", method: "GET", path: () => "/api/imports", expect: staff(200) },
+  { route: "api/imports", method: "POST", path: () => "/api/imports", body: (_f, caller) => ({ multipart: { file: YAML(caller), sourceId: "authz-matrix", dryRun: "true" } }), expect: staff(200) },
+  { route: "api/imports/[id]", method: "GET", path: (f) => `/api/imports/${f.importId}`, expect: staff(200) },
+  { route: "api/users", method: "GET", path: () => "/api/users", expect: adminOnly(200) },
+  {
+    route: "api/users", method: "POST", path: () => "/api/users",
+    body: (_f, caller) => ({ data: { email: `matrix-${caller}-${Date.now()}@test.local`, role: "ADMIN", password: "a long enough password" } }),
+    expect: adminOnly(201),
+  },
+  { route: "api/users/[id]", method: "PATCH", path: (f) => `/api/users/${f.userId}`, body: (_f, caller) => ({ data: { name: `Renamed by ${caller}` } }), expect: adminOnly(200) },
+];
+
+/** Server actions ("use server" modules) and who may call them. Mutations go through the routes above. */
+const ACTIONS: { file: string; exportName: string; expect: Expect }[] = [];
+
+const APP_DIR = path.join(process.cwd(), "app");
+const METHOD = /\b(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b/;
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? walk(full) : [full];
+  });
+}
+
+/** route ("api/items/[id]") → methods its route.ts exports. */
+function discoverRoutes(): Map<string, string[]> {
+  const routes = new Map<string, string[]>();
+  for (const file of walk(path.join(APP_DIR, "api")).filter((f) => path.basename(f) === "route.ts")) {
+    const source = readFileSync(file, "utf8");
+    const methods = new Set<string>();
+    for (const m of source.matchAll(/export\s+(?:const|async\s+function|function)\s+(\w+)/g)) if (METHOD.test(m[1])) methods.add(m[1]);
+    for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) {
+      for (const part of m[1].split(",")) {
+        const name = part.trim().split(/\s+as\s+/).pop()!;
+        if (METHOD.test(name)) methods.add(name);
+      }
+    }
+    routes.set(path.relative(APP_DIR, path.dirname(file)).split(path.sep).join("/"), [...methods].sort());
+  }
+  return routes;
+}
+
+function discoverServerActionFiles(): string[] {
+  return walk(APP_DIR)
+    .filter((f) => /\.(ts|tsx)$/.test(f) && /^\s*(?:\/\/.*\n\s*)*["']use server["']/.test(readFileSync(f, "utf8")))
+    .map((f) => path.relative(process.cwd(), f));
+}
+
+test("every route, method and server action has a row, and every row a route", () => {
+  const routes = discoverRoutes();
+  expect(routes.size).toBeGreaterThan(10);
+  const declared = new Set(ROWS.map((r) => `${r.method} ${r.route}`));
+  const existing = [...routes].flatMap(([route, methods]) => methods.map((m) => `${m} ${route}`));
+  expect(existing.filter((k) => !declared.has(k)), "routes without a row in the matrix").toEqual([]);
+  expect([...declared].filter((k) => !existing.includes(k)), "rows for routes that do not exist").toEqual([]);
+  const actionFiles = discoverServerActionFiles();
+  expect(actionFiles.filter((f) => !ACTIONS.some((a) => a.file === f)), "server actions without a row").toEqual([]);
+});
+
+test.describe("each caller gets the status the matrix says", () => {
+  test.describe.configure({ mode: "serial" });
+  const contexts = {} as Record<Caller, APIRequestContext>;
+  let fixtures: Fixtures;
+
+  test.beforeAll(async () => {
+    const baseURL = test.info().project.use.baseURL!;
+    const states: Record<Exclude<Caller, "anonymous">, string> = {
+      owner: storageStateFor("annotator"), otherAnnotator: storageStateFor("annotator2"), lead: storageStateFor("lead"), admin: storageStateFor("admin"),
+    };
+    contexts.anonymous = await playwrightRequest.newContext({ baseURL });
+    for (const [caller, state] of Object.entries(states)) contexts[caller as Caller] = await playwrightRequest.newContext({ baseURL, storageState: state });
+
+    const seeds = await (await contexts.owner.get("/api/seeds?q=QED")).json();
+    const seedId = seeds.seeds[0].id as string;
+    const create = async () => ((await (await contexts.owner.post("/api/items", { data: { seedId } })).json()) as { id: string }).id;
+    const itemId = await create();
+    const bareItemId = await create();
+    const version = async (id: string) => ((await (await contexts.owner.get(`/api/items/${id}`)).json()) as { version: number }).version;
+    const { statement, description, solution, finalAnswer, referenceCode, answerSpec, testCases, topic, level, difficulty } = GOOD_ITEM;
+    const saved = await contexts.owner.put(`/api/items/${itemId}`, { data: { version: 1, statement, description, solution, finalAnswer, referenceCode, answerSpec, testCases, topic, level, difficulty } });
+    expect(saved.status(), await saved.text()).toBe(200);
+    const imported = await contexts.admin.post("/api/imports", { multipart: { file: YAML(`fixture ${Date.now()}`), sourceId: "authz-matrix" } });
+    expect(imported.status(), await imported.text()).toBe(200);
+    const user = await contexts.admin.post("/api/users", { data: { email: `matrix-target-${Date.now()}@test.local`, role: "ANNOTATOR", password: "a long enough password" } });
+    expect(user.status()).toBe(201);
+    fixtures = { seedId, itemId, bareItemId, importId: (await imported.json()).batchId, userId: (await user.json()).user.id, version };
+  });
+
+  test.afterAll(async () => {
+    await Promise.all(Object.values(contexts).map((c) => c.dispose()));
+  });
+
+  for (const row of ROWS) {
+    test(`${row.method} /${row.route}`, async () => {
+      const got: Partial<Expect> = {};
+      for (const caller of CALLERS) {
+        const body = row.body ? await row.body(fixtures, caller) : {};
+        const response = await contexts[caller].fetch(row.path(fixtures), { method: row.method, maxRedirects: 0, ...body });
+        got[caller] = response.status();
+      }
+      expect(got).toEqual(row.expect);
+    });
+  }
+});
