@@ -13,6 +13,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "tests/**/*.test.ts", "scripts/**/*.test.ts"],
     globalSetup: ["tests/support/global-setup.ts"],
+    setupFiles: ["tests/support/no-concurrent-queries.ts"],
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 120_000,
