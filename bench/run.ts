@@ -6,6 +6,7 @@ import { benchChecks } from "./checks";
 import { benchTpbench } from "./tpbench";
 import { benchImport } from "./import";
 import { benchEquiv } from "./equiv";
+import { benchReview } from "./review";
 
 const BENCHES: Record<string, () => Promise<void> | void> = {
   preview: benchLatexRender,
@@ -14,6 +15,7 @@ const BENCHES: Record<string, () => Promise<void> | void> = {
   tpbench: benchTpbench,
   import: benchImport,
   equiv: benchEquiv,
+  review: benchReview,
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith("-"));

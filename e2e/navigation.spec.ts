@@ -3,8 +3,8 @@ import { expect, test } from "@playwright/test";
 import { storageStateFor } from "./support";
 
 const EXPECTED_NAV = {
-  admin: ["Home", "Seeds", "Items", "Imports", "Users"],
-  lead: ["Home", "Seeds", "Items", "Imports"],
+  admin: ["Home", "Seeds", "Items", "Review", "Imports", "Users"],
+  lead: ["Home", "Seeds", "Items", "Review", "Imports"],
   annotator: ["Home", "Seeds", "Items"],
 } as const;
 
@@ -56,6 +56,17 @@ test.describe("an annotator is refused user management", () => {
     expect(list.status()).toBe(403);
     const create = await page.request.post("/api/users", { data: { email: "sneaky@x.local", role: "ADMIN", password: "0123456789ab" } });
     expect(create.status()).toBe(403);
+  });
+});
+
+test.describe("an annotator is refused the review queue", () => {
+  test.use({ storageState: storageStateFor("annotator") });
+
+  test("on the page and over the API", async ({ page }) => {
+    await page.goto("/review");
+    await expect(page.getByTestId("forbidden")).toHaveText(/do not have access to the review queue/);
+    await expect(page.getByTestId("review-queue")).toHaveCount(0);
+    expect((await page.request.get("/api/review/queue")).status()).toBe(403);
   });
 });
 

@@ -1,32 +1,27 @@
 import Link from "next/link";
+import { ClaimNextButton } from "@/components/review/claim-next-client";
 import { Card, PageHeader } from "@/components/ui/card";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
-import { getHomeSummary, type WorkRow } from "@/lib/dashboard/get-home-summary";
+import { getHomeSummary, type MyQueue, type WorkRow } from "@/lib/dashboard/get-home-summary";
 
 export default async function HomePage() {
   const user = await requirePageUser();
   const summary = await getHomeSummary(user);
   return (
     <>
-      <PageHeader title={`Welcome, ${user.name}`} subtitle={`Signed in as ${user.email}`} />
-      {summary.kind === "annotator" && (
-        <div className="grid gap-4 md:grid-cols-2">
-          <Card title="My seeds">
-            <WorkList rows={summary.seeds} empty="No seeds assigned to you yet. Browse the seeds to pick one." />
-          </Card>
-          <Card title="My items">
-            <WorkList rows={summary.items} empty="You have not adapted any item yet." />
-          </Card>
-        </div>
-      )}
+      <PageHeader title={`Welcome, ${user.name}`} subtitle={`Signed in as ${user.email}`}>
+        {can(user, "item.create") && <ClaimNextButton />}
+      </PageHeader>
+      <QueueCards queue={summary.queue} />
       {summary.kind !== "annotator" && (
-        <div className="grid gap-4 md:grid-cols-2">
-          <Card title="Items by status">
-            <CountTable counts={summary.items} testId="item-counts" />
+        <div className="mt-4 grid gap-4 md:grid-cols-2">
+          <Card title="Items by status" actions={can(user, "item.review") ? <Link href="/review" className="text-sm text-sky-700 hover:underline dark:text-sky-400">Review queue</Link> : undefined}>
+            <CountTable counts={summary.items} testId="item-counts" href={(status) => (status === "SUBMITTED" ? "/review" : `/items?author=all&status=${status}`)} />
           </Card>
           <Card title="Seeds by status">
-            <CountTable counts={summary.seeds} testId="seed-counts" />
+            <CountTable counts={summary.seeds} testId="seed-counts" href={(status) => `/seeds?status=${status}`} />
           </Card>
         </div>
       )}
@@ -59,10 +54,23 @@ export default async function HomePage() {
   );
 }
 
-function WorkList({ rows, empty }: { rows: WorkRow[]; empty: string }) {
-  if (rows.length === 0) return <p className="text-sm text-stone-500 dark:text-stone-400">{empty}</p>;
+function QueueCards({ queue }: { queue: MyQueue }) {
   return (
-    <ul className="divide-y divide-stone-100 dark:divide-stone-800">
+    <div className="grid gap-4 md:grid-cols-2" data-testid="my-queue">
+      <Card title={`My seeds (${queue.seeds.length})`}>
+        <WorkList rows={queue.seeds} empty="No seeds assigned to you. “Claim next” takes the oldest new one." testId="my-seeds" />
+      </Card>
+      <Card title="My items">
+        <WorkList rows={queue.items} empty="You have not adapted any item yet." testId="my-items" />
+      </Card>
+    </div>
+  );
+}
+
+function WorkList({ rows, empty, testId }: { rows: WorkRow[]; empty: string; testId: string }) {
+  if (rows.length === 0) return <p className="text-sm text-stone-500 dark:text-stone-400" data-testid={testId}>{empty}</p>;
+  return (
+    <ul className="divide-y divide-stone-100 dark:divide-stone-800" data-testid={testId}>
       {rows.map((r) => (
         <li key={r.id} className="flex items-center justify-between gap-2 py-1.5 text-sm">
           <Link href={r.href} className="truncate hover:underline">{r.title}</Link>
@@ -73,14 +81,14 @@ function WorkList({ rows, empty }: { rows: WorkRow[]; empty: string }) {
   );
 }
 
-function CountTable({ counts, testId }: { counts: Record<string, number>; testId: string }) {
+function CountTable({ counts, testId, href }: { counts: Record<string, number>; testId: string; href?: (status: string) => string }) {
   return (
     <table className="table-dense" data-testid={testId}>
       <tbody>
         {Object.entries(counts).map(([status, n]) => (
           <tr key={status}>
-            <td><StatusBadge status={status} /></td>
-            <td className="text-right tabular-nums">{n}</td>
+            <td>{href ? <Link href={href(status)} className="hover:underline"><StatusBadge status={status} /></Link> : <StatusBadge status={status} />}</td>
+            <td className="text-right tabular-nums">{href ? <Link href={href(status)} className="hover:underline">{n}</Link> : n}</td>
           </tr>
         ))}
       </tbody>

@@ -1,9 +1,10 @@
 import Link from "next/link";
 import type { SessionUser } from "@/lib/auth/types";
+import type { Badges } from "@/lib/review/get-badges";
 import { navLinksFor } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
-export function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
+export function AppShell({ user, badges, children }: { user: SessionUser; badges: Badges; children: React.ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
@@ -23,6 +24,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
             ))}
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
+            <BadgeLinks badges={badges} />
             <span className="text-stone-500 dark:text-stone-400" data-testid="current-user">
               {user.name} · <span className="font-medium">{user.role.toLowerCase()}</span>
             </span>
@@ -32,5 +34,24 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
       </header>
       <main className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">{children}</main>
     </div>
+  );
+}
+
+/** "2 changes requested · 3 newly assigned": what waits for the signed-in user. */
+function BadgeLinks({ badges }: { badges: Badges }) {
+  if (!badges.changesRequested && !badges.newlyAssigned) return null;
+  return (
+    <Link href="/" className="flex gap-2" data-testid="badges">
+      {badges.changesRequested > 0 && (
+        <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800 dark:bg-amber-950 dark:text-amber-200" data-testid="badge-changes-requested">
+          {badges.changesRequested} changes requested
+        </span>
+      )}
+      {badges.newlyAssigned > 0 && (
+        <span className="rounded-full bg-violet-100 px-2 py-0.5 text-xs font-medium text-violet-800 dark:bg-violet-950 dark:text-violet-200" data-testid="badge-newly-assigned">
+          {badges.newlyAssigned} newly assigned
+        </span>
+      )}
+    </Link>
   );
 }

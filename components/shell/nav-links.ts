@@ -8,6 +8,7 @@ const LINKS: NavLink[] = [
   { href: "/", label: "Home" },
   { href: "/seeds", label: "Seeds", action: "seed.read" },
   { href: "/items", label: "Items", action: "item.read" },
+  { href: "/review", label: "Review", action: "item.review" },
   { href: "/imports", label: "Imports", action: "source.import" },
   { href: "/admin/users", label: "Users", action: "user.manage" },
 ];

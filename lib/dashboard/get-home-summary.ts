@@ -1,17 +1,20 @@
 import "server-only";
-// What the home page shows each role: annotators their work, leads counts by status, admins users and sources.
+// What the home page shows: everyone their queue (assigned seeds, items needing them — changes requested
+// first); who may view the dashboard, counts by status; who manages users, users and sources too.
 import { getDb } from "../db";
 import { assertCan, can } from "../auth/permissions";
 import type { SessionUser } from "../auth/types";
 import { ItemStatus, SeedStatus } from "../generated/prisma/enums";
+import { itemTitle } from "../items/item-title";
 
 type Counts = Record<string, number>;
 export type WorkRow = { id: string; title: string; status: string; href: string; updatedAt: string };
+export type MyQueue = { seeds: WorkRow[]; items: WorkRow[]; openClaims: number };
 
 export type HomeSummary =
-  | { kind: "annotator"; seeds: WorkRow[]; items: WorkRow[] }
-  | { kind: "lead"; items: Counts; seeds: Counts }
-  | { kind: "admin"; items: Counts; seeds: Counts; users: Counts; sources: { identifier: string; title: string | null; seeds: number }[] };
+  | { kind: "annotator"; queue: MyQueue }
+  | { kind: "lead"; queue: MyQueue; items: Counts; seeds: Counts }
+  | { kind: "admin"; queue: MyQueue; items: Counts; seeds: Counts; users: Counts; sources: { identifier: string; title: string | null; seeds: number }[] };
 
 function fill(keys: string[], rows: { key: string; n: number }[]): Counts {
   const out: Counts = Object.fromEntries(keys.map((k) => [k, 0]));
@@ -31,33 +34,40 @@ async function statusCounts() {
   };
 }
 
-/** Everyone sees their own work; who may view the dashboard sees counts; who manages users sees users too. */
+const QUEUE_ORDER: Record<string, number> = { CHANGES_REQUESTED: 0, DRAFT: 1, SUBMITTED: 2, APPROVED: 3, REJECTED: 4 };
+
+/** The user's work: seeds assigned and not yet adapted, and their items (changes requested first). */
+export async function getMyQueue(user: SessionUser): Promise<MyQueue> {
+  const db = getDb();
+  const [seeds, items] = await Promise.all([
+    db.seed.findMany({
+      where: { assigneeId: user.id, status: { in: ["ASSIGNED", "IN_PROGRESS"] } },
+      orderBy: [{ assignedAt: "desc" }, { id: "desc" }],
+      take: 50,
+      select: { id: true, title: true, location: true, status: true, updatedAt: true },
+    }),
+    db.item.findMany({
+      where: { OR: [{ authorId: user.id }, { assigneeId: user.id }], status: { not: "REJECTED" } },
+      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+      take: 50,
+      select: { id: true, statement: true, status: true, updatedAt: true, seed: { select: { title: true } } },
+    }),
+  ]);
+  const sorted = [...items].sort((a, b) => QUEUE_ORDER[a.status] - QUEUE_ORDER[b.status]);
+  return {
+    seeds: seeds.map((s) => ({ id: s.id, title: s.title ?? s.location ?? "Untitled seed", status: s.status, href: `/seeds/${s.id}`, updatedAt: s.updatedAt.toISOString() })),
+    items: sorted.slice(0, 20).map((i) => ({ id: i.id, title: itemTitle(i.seed.title, i.statement), status: i.status, href: `/items/${i.id}`, updatedAt: i.updatedAt.toISOString() })),
+    openClaims: seeds.length,
+  };
+}
+
 export async function getHomeSummary(user: SessionUser): Promise<HomeSummary> {
   assertCan(user, "item.read");
-  const db = getDb();
-  if (!can(user, "dashboard.view")) {
-    const [seeds, items] = await Promise.all([
-      db.seed.findMany({
-        where: { assigneeId: user.id, status: { not: "ARCHIVED" } },
-        orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-        take: 20,
-        select: { id: true, title: true, location: true, status: true, updatedAt: true },
-      }),
-      db.item.findMany({
-        where: { OR: [{ authorId: user.id }, { assigneeId: user.id }] },
-        orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-        take: 20,
-        select: { id: true, description: true, status: true, updatedAt: true, seed: { select: { title: true } } },
-      }),
-    ]);
-    return {
-      kind: "annotator",
-      seeds: seeds.map((s) => ({ id: s.id, title: s.title ?? s.location ?? "Untitled seed", status: s.status, href: `/seeds/${s.id}`, updatedAt: s.updatedAt.toISOString() })),
-      items: items.map((i) => ({ id: i.id, title: i.description || i.seed.title || "Untitled item", status: i.status, href: `/items/${i.id}`, updatedAt: i.updatedAt.toISOString() })),
-    };
-  }
+  const queue = await getMyQueue(user);
+  if (!can(user, "dashboard.view")) return { kind: "annotator", queue };
   const counts = await statusCounts();
-  if (!can(user, "user.manage")) return { kind: "lead", ...counts };
+  if (!can(user, "user.manage")) return { kind: "lead", queue, ...counts };
+  const db = getDb();
   const [users, sources] = await Promise.all([
     db.user.groupBy({ by: ["role"], where: { active: true }, _count: { _all: true } }),
     db.source.findMany({
@@ -68,6 +78,7 @@ export async function getHomeSummary(user: SessionUser): Promise<HomeSummary> {
   ]);
   return {
     kind: "admin",
+    queue,
     ...counts,
     users: fill(["ADMIN", "LEAD", "ANNOTATOR"], users.map((r) => ({ key: r.role, n: r._count._all }))),
     sources: sources.map((s) => ({ identifier: s.identifier, title: s.title, seeds: s._count.seeds })),

@@ -3,17 +3,22 @@ import "server-only";
 import { getDb } from "../db";
 import { assertCan } from "../auth/permissions";
 import type { Actor } from "../auth/types";
+import { latexExcerpt } from "../latex/excerpt";
 import { afterCursor, decodeCursor, encodeCursor } from "../pagination/cursor";
+import { itemTitle } from "./item-title";
 import { ZListItemsQuery } from "./schemas";
 
 export type ItemListRow = {
   id: string;
+  /** the seed's title, else the statement's first sentence */
+  title: string;
   status: string;
   version: number;
   excerpt: string;
   seed: { id: string; title: string | null; location: string | null };
   source: string;
   author: { id: string; name: string };
+  assignee: { id: string; name: string } | null;
   updatedAt: string;
 };
 export type ItemPage = { items: ItemListRow[]; nextCursor: string | null; author: string };
@@ -41,6 +46,7 @@ export async function listItems(actor: Actor, rawQuery: unknown): Promise<ItemPa
     select: {
       id: true, status: true, version: true, statement: true, updatedAt: true,
       author: { select: { id: true, name: true } },
+      assignee: { select: { id: true, name: true } },
       seed: { select: { id: true, title: true, location: true, source: { select: { identifier: true } } } },
     },
   });
@@ -48,15 +54,16 @@ export async function listItems(actor: Actor, rawQuery: unknown): Promise<ItemPa
   return {
     author,
     items: page.map((r) => {
-      const text = r.statement.replace(/\s+/g, " ").trim();
       return {
         id: r.id,
+        title: itemTitle(r.seed.title, r.statement),
         status: r.status,
         version: r.version,
-        excerpt: text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}…` : text,
+        excerpt: latexExcerpt(r.statement, EXCERPT_CHARS),
         seed: { id: r.seed.id, title: r.seed.title, location: r.seed.location },
         source: r.seed.source.identifier,
         author: r.author,
+        assignee: r.assignee,
         updatedAt: r.updatedAt.toISOString(),
       };
     }),

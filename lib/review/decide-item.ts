@@ -8,9 +8,10 @@ import type { Actor } from "../auth/types";
 import { recordEvent } from "../audit/record-event";
 import { blockingFailures } from "../checks/registry";
 import { runChecks } from "../checks/run-checks";
-import { parseItemId } from "../items/item-record";
+import { fieldsOf, parseItemId } from "../items/item-record";
 import type { ItemStatus } from "../generated/prisma/enums";
-import { ZDecisionInput, type DecisionName } from "./schemas";
+import { locateQuote } from "./comments";
+import { ZDecisionInput, type DecisionName, type TDecisionInput } from "./schemas";
 
 export type DecisionResult = { status: ItemStatus; version: number };
 
@@ -49,9 +50,13 @@ export async function decideItem(actor: Actor, rawId: unknown, rawInput: unknown
   if (actor.id === null) throw new AppError("FORBIDDEN", "A review decision needs a signed-in reviewer.");
   const id = parseItemId(rawId);
   const input = ZDecisionInput.parse(rawInput);
-  const before = await getDb().item.findUnique({ where: { id }, select: FACTS });
+  const before = await getDb().item.findUnique({ where: { id } });
   if (!before) throw new AppError("NOT_FOUND", "No such item.");
   assertDecidable(actor, before, input.version);
+  if (input.field && input.quote) {
+    const found = locateQuote(fieldsOf(before), input.field, input.quote);
+    if ("problem" in found) throw new AppError("INVALID", found.problem);
+  }
   if (input.decision === "APPROVE") {
     // Checks run code, so outside the transaction; the transaction then makes sure nothing moved.
     const run = await runChecks(actor, id);
@@ -67,11 +72,12 @@ export async function decideItem(actor: Actor, rawId: unknown, rawInput: unknown
     await tx.$queryRaw`SELECT 1 FROM "Item" WHERE "id" = ${id}::uuid FOR UPDATE`;
     const item = await tx.item.findUniqueOrThrow({ where: { id }, select: { ...FACTS, seedId: true } });
     assertDecidable(actor, item, input.version);
-    return writeDecision(tx, { ...actor, id: actor.id! }, id, item.seedId, input.version, input.decision, input.comment);
+    return writeDecision(tx, { ...actor, id: actor.id! }, id, item.seedId, input);
   });
 }
 
-async function writeDecision(tx: Tx, actor: Actor & { id: string }, id: string, seedId: string, version: number, decision: DecisionName, comment: string | undefined): Promise<DecisionResult> {
+async function writeDecision(tx: Tx, actor: Actor & { id: string }, id: string, seedId: string, input: TDecisionInput): Promise<DecisionResult> {
+  const { version, decision, comment } = input;
   const status = NEXT_STATUS[decision];
   const now = new Date();
   await tx.item.update({
@@ -84,7 +90,10 @@ async function writeDecision(tx: Tx, actor: Actor & { id: string }, id: string, 
     },
   });
   await tx.review.create({ data: { itemId: id, version, reviewerId: actor.id, decision, comment: comment ?? null } });
-  if (comment && decision !== "APPROVE") await tx.comment.create({ data: { itemId: id, version, authorId: actor.id, body: comment } });
+  if (comment && decision !== "APPROVE") {
+    const anchor = { field: input.field ?? null, quote: input.quote ?? null, suggestion: input.suggestion ?? null };
+    await tx.comment.create({ data: { itemId: id, version, authorId: actor.id, body: comment, ...anchor } });
+  }
   if (decision === "APPROVE") await tx.seed.updateMany({ where: { id: seedId, status: { in: ["NEW", "ASSIGNED", "IN_PROGRESS"] } }, data: { status: "ADAPTED" } });
   await recordEvent(tx, actor, { action: `item.${decision.toLowerCase().replace("_", "-")}`, entityType: "Item", entityId: id, data: { version, ...(comment ? { comment } : {}) } });
   return { status, version };

@@ -22,6 +22,12 @@ export const ZQueueFilter = z.object({
   checks: z.enum(CHECK_STATES).optional(),
 });
 export type TQueueFilter = z.infer<typeof ZQueueFilter>;
+export const QUEUE_FILTER_KEYS = Object.keys(ZQueueFilter.shape) as (keyof TQueueFilter)[];
+
+/** The queue filters present in a page's query string (to keep them from the queue to an item and back). */
+export function queueFiltersFrom(params: Record<string, string | undefined>): Record<string, string | undefined> {
+  return Object.fromEntries(QUEUE_FILTER_KEYS.map((k) => [k, params[k] || undefined]));
+}
 
 export const ZQueueQuery = ZQueueFilter.extend({
   cursor: z.string().max(200).optional(),
@@ -31,31 +37,36 @@ export const ZQueueQuery = ZQueueFilter.extend({
 export const DECISIONS = ["APPROVE", "REQUEST_CHANGES", "REJECT"] as const;
 export type DecisionName = (typeof DECISIONS)[number];
 
+const COMMENT_ANCHOR = {
+  field: z.enum(ITEM_FIELD_NAMES).optional(),
+  quote: z.string().min(1).max(5_000).optional(),
+  suggestion: z.string().max(5_000).optional(),
+};
+
+/** A quote needs its field; a suggestion needs the quote it replaces. */
+function anchorIssues(v: { field?: string; quote?: string; suggestion?: string }, ctx: z.RefinementCtx): void {
+  if (v.quote !== undefined && !v.field) ctx.addIssue({ code: "custom", path: ["field"], message: "A quoted passage needs the field it is from." });
+  if (v.suggestion !== undefined && v.quote === undefined) ctx.addIssue({ code: "custom", path: ["quote"], message: "A suggested replacement needs the passage it replaces." });
+}
+
+/** A decision; a request for changes may anchor its comment to a field, a passage and a replacement. */
 export const ZDecisionInput = z
   .object({
     version: z.number().int().min(1),
     decision: z.enum(DECISIONS),
     comment: z.string().trim().max(10_000).optional(),
+    ...COMMENT_ANCHOR,
   })
   .superRefine((v, ctx) => {
+    anchorIssues(v, ctx);
     if (v.decision === "REQUEST_CHANGES" && !v.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: "Say what should change: a comment is required." });
     if (v.decision === "REJECT" && !v.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: "Give the reason for rejecting." });
   });
 export type TDecisionInput = z.infer<typeof ZDecisionInput>;
 
-export const COMMENT_FIELDS = ITEM_FIELD_NAMES;
-
 export const ZCommentInput = z
-  .object({
-    body: z.string().trim().min(1, "Write the comment.").max(10_000),
-    field: z.enum(COMMENT_FIELDS).optional(),
-    quote: z.string().min(1).max(5_000).optional(),
-    suggestion: z.string().max(5_000).optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.quote !== undefined && !v.field) ctx.addIssue({ code: "custom", path: ["field"], message: "A quoted passage needs the field it is from." });
-    if (v.suggestion !== undefined && v.quote === undefined) ctx.addIssue({ code: "custom", path: ["quote"], message: "A suggested replacement needs the passage it replaces." });
-  });
+  .object({ body: z.string().trim().min(1, "Write the comment.").max(10_000), ...COMMENT_ANCHOR })
+  .superRefine(anchorIssues);
 export type TCommentInput = z.infer<typeof ZCommentInput>;
 
 export const ZCommentPatch = z.object({ resolved: z.boolean() });

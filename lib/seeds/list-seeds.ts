@@ -5,6 +5,7 @@ import { getDb } from "../db";
 import { assertCan } from "../auth/permissions";
 import type { Actor } from "../auth/types";
 import { Prisma } from "../generated/prisma/client";
+import { latexExcerpt } from "../latex/excerpt";
 import { decodeCursor, encodeCursor } from "../pagination/cursor";
 import { ZListSeedsQuery } from "./schemas";
 import { SEED_FROM, seedWhere } from "./seed-filter-sql";
@@ -23,6 +24,8 @@ export type SeedListRow = {
 export type SeedPage = { seeds: SeedListRow[]; nextCursor: string | null; total: number };
 
 const EXCERPT_CHARS = 180;
+/** Enough of the problem to cut an excerpt from at a point where its LaTeX still renders. */
+const EXCERPT_SOURCE_CHARS = 800;
 
 type Row = { id: string; title: string | null; location: string | null; status: string; source: string; excerpt: string; itemCount: number; assigneeId: string | null; assigneeName: string | null; createdAt: Date };
 
@@ -36,7 +39,7 @@ export async function listSeeds(actor: Actor, rawQuery: unknown): Promise<SeedPa
   const [rows, counted] = await Promise.all([
     db.$queryRaw<Row[]>`
       SELECT s."id", s."title", s."location", s."status"::text AS "status", src."identifier" AS "source",
-             left(s."problem", ${EXCERPT_CHARS + 1}) AS "excerpt", s."createdAt",
+             left(s."problem", ${EXCERPT_SOURCE_CHARS}) AS "excerpt", s."createdAt",
              (SELECT count(*)::int FROM "Item" i WHERE i."seedId" = s."id") AS "itemCount",
              u."id" AS "assigneeId", u."name" AS "assigneeName"
       ${SEED_FROM} LEFT JOIN "User" u ON u."id" = s."assigneeId"
@@ -54,7 +57,7 @@ export async function listSeeds(actor: Actor, rawQuery: unknown): Promise<SeedPa
       location: s.location,
       status: s.status,
       source: s.source,
-      excerpt: s.excerpt.length > EXCERPT_CHARS ? `${s.excerpt.slice(0, EXCERPT_CHARS)}…` : s.excerpt,
+      excerpt: latexExcerpt(s.excerpt, EXCERPT_CHARS),
       itemCount: s.itemCount,
       assignee: s.assigneeId ? { id: s.assigneeId, name: s.assigneeName ?? "" } : null,
       createdAt: s.createdAt.toISOString(),

@@ -3,6 +3,7 @@ import { Command } from "commander";
 import { registerDbCommands } from "./commands/db";
 import { registerEquivCommand } from "./commands/equiv";
 import { registerImportCommand } from "./commands/import";
+import { registerReviewCommands } from "./commands/review";
 import { registerSandboxCommands } from "./commands/sandbox";
 import { registerStartCommand } from "./commands/start";
 import { registerUserCommands } from "./commands/user";
@@ -18,5 +19,6 @@ registerUserCommands(program);
 registerSandboxCommands(program);
 registerImportCommand(program);
 registerEquivCommand(program);
+registerReviewCommands(program);
 
 await program.parseAsync(process.argv);

@@ -61,8 +61,10 @@ describe("checks with the sandbox", () => {
   }, 60_000);
 
   it("list near-duplicate statements of other items as a warning with links", async () => {
-    const first = await goodItem(author);
-    const second = await goodItem(author);
+    // Other test files store items with GOOD_ITEM's statement too: a statement of their own ranks this pair first.
+    const statement = `${GOOD_ITEM.statement} Near-duplicate pair ${Date.now()}-${Math.random()}.`;
+    const first = await goodItem(author, { statement });
+    const second = await goodItem(author, { statement });
     const run = await runChecks(author, second.id);
     const dup = run.results.find((r) => r.id === "near-duplicates")!;
     expect(dup).toMatchObject({ status: "fail", blocking: false });

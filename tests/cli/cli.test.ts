@@ -111,4 +111,29 @@ describe("fieldwork CLI", () => {
     writeFileSync(path.join(dir, "bad.json"), JSON.stringify([{ id: "x", gold: "1" }]));
     expect(fieldwork(["equiv", "--file", path.join(dir, "bad.json")], url).status).toBe(1);
   }, 60_000);
+
+  it("lists the review queue and assigns a source's seeds to a user by email", async () => {
+    const author = await makeUser("ANNOTATOR");
+    const seed = await makeSeed();
+    const { id } = await createItem(author, { seedId: seed.id });
+    const saved = await saveItem(author, id, { version: 1, ...GOOD_ITEM });
+    const { submitItem } = await import("../../lib/items/submit-item");
+    await submitItem(author, id, { version: saved.version });
+    const queue = fieldwork(["review", "list", "--author", author.email, "--json"], url);
+    expect(queue.status, queue.stderr).toBe(0);
+    const page = JSON.parse(queue.stdout);
+    expect(page.total).toBe(1);
+    expect(page.items[0]).toMatchObject({ id, author: { id: author.id }, version: saved.version + 1 });
+
+    const { getDb } = await import("../../lib/db");
+    const source = await getDb().source.findUniqueOrThrow({ where: { id: seed.sourceId } });
+    await getDb().seed.create({ data: { sourceId: source.id, problem: "Another one: find $k$.", contentHash: `${source.identifier}-2` } });
+    const assigned = fieldwork(["assign", "--to", author.email, "--source", source.identifier, "--json"], url);
+    expect(assigned.status, assigned.stderr).toBe(0);
+    // The adapted seed is in progress, so only the new one is assignable.
+    expect(JSON.parse(assigned.stdout)).toEqual({ assigned: 1 });
+    const neither = fieldwork(["assign", "--to", author.email, "--json"], url);
+    expect(neither.status).toBe(1);
+    expect(neither.stderr).toMatch(/either --source or --ids/);
+  });
 });

@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ZodError } from "zod";
+import { ItemTable } from "@/components/items/item-table-client";
+import { LatexExcerpt } from "@/components/latex/latex-excerpt";
 import { Card, PageHeader } from "@/components/ui/card";
-import { StatusBadge } from "@/components/ui/status-badge";
+import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
+import { formatDateTime } from "@/lib/format/time";
 import { ItemStatus } from "@/lib/generated/prisma/enums";
 import { hrefWith } from "@/lib/http/query-string";
 import { listItems, type ItemPage } from "@/lib/items/list-items";
+import { listPeople } from "@/lib/users/list-people";
 
 export const metadata: Metadata = { title: "Items" };
 
@@ -25,6 +29,7 @@ export default async function ItemsPage({ searchParams }: Props) {
     error = `Invalid filter: ${e.issues.map((i) => `${i.path.join(".")} — ${i.message}`).join("; ")}`;
   }
   const author = page?.author ?? filters.author ?? "me";
+  const people = can(user, "seed.assign") ? await listPeople(user) : null;
 
   return (
     <>
@@ -56,25 +61,13 @@ export default async function ItemsPage({ searchParams }: Props) {
           {page.items.length === 0 ? (
             <p className="text-sm text-stone-500">No items match. <Link href="/seeds" className="text-sky-700 hover:underline dark:text-sky-400">Pick a seed to adapt →</Link></p>
           ) : (
-            <table className="table-dense" data-testid="item-table">
-              <thead>
-                <tr><th>Statement</th><th>Seed</th><th>Author</th><th>Status</th><th className="text-right">Version</th><th>Edited</th></tr>
-              </thead>
-              <tbody>
-                {page.items.map((i) => (
-                  <tr key={i.id}>
-                    <td className="max-w-xl">
-                      <Link href={`/items/${i.id}`} className="line-clamp-2 hover:underline">{i.excerpt || "(empty statement)"}</Link>
-                    </td>
-                    <td className="font-mono text-xs">{i.source}{i.seed.location ? ` · ${i.seed.location}` : ""}</td>
-                    <td className="text-sm">{i.author.name}</td>
-                    <td><StatusBadge status={i.status} /></td>
-                    <td className="text-right tabular-nums">{i.version}</td>
-                    <td className="text-xs text-stone-500">{new Date(i.updatedAt).toISOString().slice(0, 16).replace("T", " ")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ItemTable
+              people={people}
+              rows={page.items.map((i) => ({
+                id: i.id, title: i.title, excerpt: <LatexExcerpt source={i.excerpt} />, source: i.source, location: i.seed.location,
+                author: i.author.name, assignee: i.assignee?.name ?? null, status: i.status, version: i.version, edited: formatDateTime(i.updatedAt),
+              }))}
+            />
           )}
           <div className="mt-3 flex justify-between text-sm">
             {params.cursor ? <Link href={hrefWith("/items", filters)} className="text-sky-700 hover:underline dark:text-sky-400">← First page</Link> : <span />}

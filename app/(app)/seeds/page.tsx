@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ZodError } from "zod";
+import { LatexExcerpt } from "@/components/latex/latex-excerpt";
+import { SeedTable } from "@/components/seeds/seed-table-client";
 import { Card, PageHeader } from "@/components/ui/card";
-import { StatusBadge } from "@/components/ui/status-badge";
+import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { SeedStatus } from "@/lib/generated/prisma/enums";
 import { listSeeds, type SeedPage } from "@/lib/seeds/list-seeds";
 import { definedOnly } from "@/lib/http/query-string";
+import { listPeople } from "@/lib/users/list-people";
 
 export const metadata: Metadata = { title: "Seeds" };
 
@@ -15,7 +18,10 @@ type Props = { searchParams: Promise<Record<string, string | undefined>> };
 export default async function SeedsPage({ searchParams }: Props) {
   const user = await requirePageUser();
   const params = await searchParams;
-  const filters = { status: params.status || undefined, source: params.source || undefined, q: params.q || undefined, batch: params.batch || undefined };
+  const filters = {
+    status: params.status || undefined, source: params.source || undefined, q: params.q || undefined, batch: params.batch || undefined,
+    assignee: params.assignee || undefined,
+  };
   let page: SeedPage | null = null;
   let error: string | null = null;
   try {
@@ -24,13 +30,16 @@ export default async function SeedsPage({ searchParams }: Props) {
     if (!(e instanceof ZodError)) throw e;
     error = `Invalid filter: ${e.issues.map((i) => `${i.path.join(".")} — ${i.message}`).join("; ")}`;
   }
+  const people = can(user, "seed.assign") ? await listPeople(user) : null;
   const nextHref = page?.nextCursor
     ? `/seeds?${new URLSearchParams({ ...definedOnly(filters), cursor: page.nextCursor }).toString()}`
     : null;
 
   return (
     <>
-      <PageHeader title="Seeds" subtitle="Human-written problems waiting to be adapted into verifiable items." />
+      <PageHeader title="Seeds" subtitle="Human-written problems waiting to be adapted into verifiable items.">
+        {page && <p className="text-sm text-stone-500" data-testid="seed-total">{page.total.toLocaleString("en")} seeds{Object.values(filters).some(Boolean) ? " match" : ""}</p>}
+      </PageHeader>
       <form method="get" className="mb-4 flex flex-wrap items-end gap-2" role="search">
         {filters.batch && <input type="hidden" name="batch" value={filters.batch} />}
         <label className="text-sm">
@@ -50,8 +59,18 @@ export default async function SeedsPage({ searchParams }: Props) {
             ))}
           </select>
         </label>
+        {people && (
+          <label className="text-sm">
+            <span className="mb-1 block text-xs text-stone-500">Assignee</span>
+            <select name="assignee" defaultValue={filters.assignee ?? ""} className="input w-44">
+              <option value="">Anyone or nobody</option>
+              <option value="none">Unassigned</option>
+              {people.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+            </select>
+          </label>
+        )}
         <button type="submit" className="btn">Filter</button>
-        {(filters.q || filters.source || filters.status || filters.batch) && <Link href="/seeds" className="text-sm text-stone-500 hover:underline">Clear</Link>}
+        {Object.values(filters).some(Boolean) && <Link href="/seeds" className="text-sm text-stone-500 hover:underline">Clear</Link>}
       </form>
       {error && <p role="alert" className="mb-4 rounded bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">{error}</p>}
       {page && (
@@ -59,24 +78,15 @@ export default async function SeedsPage({ searchParams }: Props) {
           {page.seeds.length === 0 ? (
             <p className="text-sm text-stone-500">No seeds match these filters.</p>
           ) : (
-            <table className="table-dense" data-testid="seed-table">
-              <thead>
-                <tr><th>Seed</th><th>Source</th><th>Status</th><th className="text-right">Items</th></tr>
-              </thead>
-              <tbody>
-                {page.seeds.map((s) => (
-                  <tr key={s.id}>
-                    <td className="max-w-xl">
-                      <Link href={`/seeds/${s.id}`} className="font-medium hover:underline">{s.title ?? s.location ?? "Untitled seed"}</Link>
-                      <p className="line-clamp-2 font-mono text-xs text-stone-500 dark:text-stone-400">{s.excerpt}</p>
-                    </td>
-                    <td className="font-mono text-xs">{s.source}{s.location ? ` · ${s.location}` : ""}</td>
-                    <td><StatusBadge status={s.status} /></td>
-                    <td className="text-right tabular-nums">{s.itemCount}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <SeedTable
+              rows={page.seeds.map((s) => ({
+                id: s.id, title: s.title ?? s.location ?? "Untitled seed", source: s.source, location: s.location, status: s.status,
+                itemCount: s.itemCount, assignee: s.assignee?.name ?? null, excerpt: <LatexExcerpt source={s.excerpt} />,
+              }))}
+              total={page.total}
+              filter={definedOnly(filters)}
+              people={people}
+            />
           )}
           <div className="mt-3 flex justify-between text-sm">
             {params.cursor ? <Link href={`/seeds?${new URLSearchParams(definedOnly(filters)).toString()}`} className="text-sky-700 hover:underline dark:text-sky-400">← First page</Link> : <span />}

@@ -1,0 +1,140 @@
+// The lead's loop with two people at once: an annotator submits, a lead requests changes with a comment
+// anchored to the statement, the annotator sees it, fixes and resubmits, the lead sees what changed and
+// approves with the keyboard. Four eyes, rejecting with a reason, and claiming the next seed.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { GOOD_ITEM } from "../tests/support/item-fixtures";
+import { createItemFromSeed, saveFields, storageStateFor, type DemoRole } from "./support";
+
+async function pageAs(browser: Browser, role: DemoRole): Promise<Page> {
+  const context = await browser.newContext({ storageState: storageStateFor(role) });
+  return context.newPage();
+}
+
+/** A complete item by the page's user, with a statement no other test writes, submitted in the editor. */
+async function submitInEditor(page: Page, seedTitle: string, tag: string): Promise<string> {
+  const id = await createItemFromSeed(page, seedTitle);
+  const statement = GOOD_ITEM.statement.replace("Determine the energy", `Determine (${tag}) the energy`);
+  await saveFields(page, id, 1, { ...GOOD_ITEM, statement });
+  await page.goto(`/items/${id}`);
+  await page.getByTestId("submit-item").click();
+  await expect(page.getByTestId("item-status")).toHaveText("submitted");
+  return id;
+}
+
+test("request changes with an anchored comment → the author fixes and resubmits → the lead approves with `a`", async ({ browser }) => {
+  const tag = `loop-${Date.now()}`;
+  const annotator = await pageAs(browser, "annotator");
+  const lead = await pageAs(browser, "lead");
+  const id = await submitInEditor(annotator, "Anomalous dimension at one loop", tag);
+
+  // The lead finds it in the queue (with its check state) and opens it.
+  await lead.goto("/review");
+  const row = lead.getByTestId(`queue-row-${id}`);
+  await expect(row).toBeVisible();
+  await expect(row.getByTestId("check-state")).not.toHaveText("failing");
+  await row.getByRole("link").first().click();
+  await expect(lead).toHaveURL(new RegExp(`/review/${id}`));
+  await expect(lead.getByTestId("item-statement").locator(".katex").first()).toBeVisible();
+  await expect(lead.getByTestId("item-code")).toContainText("def energy");
+  await expect(lead.getByTestId("review-diff")).toContainText("First review");
+
+  // `c` opens the comment box; the comment is anchored to a passage of the statement.
+  await lead.locator("body").click({ position: { x: 5, y: 5 } });
+  await lead.keyboard.press("c");
+  await expect(lead.getByTestId("decision-comment")).toBeFocused();
+  await lead.keyboard.type("Name the energy as E_n.");
+  await lead.locator("#decision-field").selectOption("statement");
+  await lead.locator("#decision-quote").fill(`Determine (${tag}) the energy`);
+  await lead.locator("#decision-suggestion").fill(`Determine (${tag}) the energy $E_n$`);
+  await lead.getByTestId("send-decision").click();
+  await expect(lead.getByTestId("decision-outcome")).toHaveText(/Changes requested/);
+  await expect(lead.getByTestId("review-status")).toHaveText("changes requested");
+
+  // The author sees the badge and the item first in their queue, with the comment.
+  await annotator.goto("/");
+  await expect(annotator.getByTestId("badge-changes-requested")).toBeVisible();
+  await expect(annotator.getByTestId("my-items").locator("li").first()).toContainText("changes requested");
+  const thread = await (await annotator.request.get(`/api/items/${id}/comments`)).json();
+  const anchored = thread.comments.find((c: { field: string | null }) => c.field === "statement");
+  expect(anchored).toMatchObject({ body: "Name the energy as E_n.", quote: `Determine (${tag}) the energy` });
+
+  // The author applies the suggestion (one click in the API here), then resubmits in the editor.
+  const item = await (await annotator.request.get(`/api/items/${id}`)).json();
+  const applied = await annotator.request.post(`/api/items/${id}/comments/${anchored.id}/apply`, { data: { version: item.version } });
+  expect(applied.status(), await applied.text()).toBe(200);
+  await annotator.goto(`/items/${id}`);
+  await annotator.getByTestId("submit-item").click();
+  await expect(annotator.getByTestId("item-status")).toHaveText("submitted");
+
+  // The lead sees what changed since the request and approves with `a`.
+  await lead.goto(`/review/${id}`);
+  await expect(lead.getByTestId("review-diff").locator("ins")).toContainText("E_n");
+  await lead.locator("body").click({ position: { x: 5, y: 5 } });
+  await lead.keyboard.press("a");
+  await expect(lead.getByTestId("decision-outcome")).toHaveText(/Approved/);
+  await expect(lead.getByTestId("review-status")).toHaveText("approved");
+  await expect(lead.getByTestId("timeline")).toContainText("approved v");
+  await lead.context().close();
+  await annotator.context().close();
+});
+
+test("a lead who edited the item last may not decide: the reason is shown and another reviewer decides", async ({ browser }) => {
+  const tag = `foureyes-${Date.now()}`;
+  const annotator = await pageAs(browser, "annotator");
+  const lead = await pageAs(browser, "lead");
+  const id = await createItemFromSeed(annotator, "Harmonic oscillator zero-point energy");
+  await saveFields(annotator, id, 1, { ...GOOD_ITEM, statement: GOOD_ITEM.statement.replace("Determine", `Determine (${tag})`) });
+  // The lead fixes the description and submits it themselves.
+  const version = await saveFields(lead, id, 2, { description: "Harmonic oscillator levels (edited by the lead)." });
+  expect((await lead.request.post(`/api/items/${id}/submit`, { data: { version } })).status()).toBe(200);
+
+  await lead.goto("/review");
+  await expect(lead.getByTestId(`queue-row-${id}`).getByTestId("edited-by-you")).toBeVisible();
+  await lead.goto(`/review/${id}`);
+  await expect(lead.getByTestId("decision-blocked")).toHaveText("You edited this item last: another reviewer must decide.");
+  await expect(lead.getByTestId("approve")).toBeDisabled();
+
+  const admin = await pageAs(browser, "admin");
+  await admin.goto(`/review/${id}`);
+  await admin.getByTestId("reject").click();
+  await admin.getByTestId("decision-comment").fill("Duplicates an approved item.");
+  await admin.getByTestId("send-decision").click();
+  await expect(admin.getByTestId("review-status")).toHaveText("rejected");
+  await expect(admin.getByTestId("not-submitted")).toContainText("rejected");
+  await admin.getByTestId("reopen").click();
+  await expect(admin.getByTestId("review-status")).toHaveText("draft");
+  for (const p of [annotator, lead, admin]) await p.context().close();
+});
+
+test("an annotator claims the next seed from the home page; the seed is theirs", async ({ browser }) => {
+  const annotator = await pageAs(browser, "annotator2");
+  await annotator.goto("/");
+  await annotator.getByTestId("claim-next").click();
+  await expect(annotator).toHaveURL(/\/seeds\/[0-9a-f-]{36}$/);
+  const seedId = annotator.url().split("/").pop();
+  const seed = await (await annotator.request.get(`/api/seeds/${seedId}`)).json();
+  expect(seed.seed.status).toBe("ASSIGNED");
+  expect(seed.seed.assignee.name).toBe("Paul Annotator");
+  await annotator.goto("/");
+  await expect(annotator.getByTestId("my-seeds")).toContainText(seed.seed.title ?? seed.seed.location);
+  await expect(annotator.getByTestId("badge-newly-assigned")).toBeVisible();
+  await annotator.context().close();
+});
+
+test("a lead assigns seeds in bulk with shift-click and sees them assigned", async ({ browser }) => {
+  const page = await pageAs(browser, "lead");
+  const source = `bulk-${Date.now()}`;
+  const yaml = [1, 2, 3, 4].map((n) => `problem:\n  type: problem\n  content: "Bulk problem ${n}: find $x_${n}$."\nsolution:\n  type: solution\n  content: "$x_${n} = ${n}$."\n`).join("---\n");
+  const imported = await page.request.post("/api/imports", { multipart: { file: { name: "matched_pairs.yaml", mimeType: "application/yaml", buffer: Buffer.from(yaml) }, sourceId: source } });
+  expect(imported.status(), await imported.text()).toBe(200);
+  await page.goto(`/seeds?source=${source}`);
+  const boxes = page.getByTestId("seed-table").locator("tbody input[type=checkbox]");
+  await boxes.nth(0).click();
+  await boxes.nth(2).click({ modifiers: ["Shift"] });
+  await expect(page.getByTestId("selection-count")).toHaveText("3 selected");
+  await page.getByLabel("Assign to").selectOption({ label: "Emmy Annotator (annotator)" });
+  await page.getByTestId("assign").click();
+  await expect(page.getByTestId("assign-message")).toHaveText("Assigned 3 seeds to Emmy Annotator.");
+  await expect(page.getByTestId("seed-table").locator("tbody tr").filter({ hasText: "Emmy Annotator" })).toHaveCount(3);
+  await page.context().close();
+});
