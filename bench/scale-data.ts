@@ -18,15 +18,16 @@ export async function generateScaleData(options: ScaleOptions): Promise<ScaleDat
   const hash = await hashPassword(BENCH_PASSWORD);
   await db.$executeRaw`
     INSERT INTO "User" ("email", "name", "role", "passwordHash", "updatedAt")
-    SELECT 'annotator' || g || '@bench.local', 'Annotator ' || g, 'ANNOTATOR', ${hash}, now() FROM generate_series(1, ${annotators}) g
-    UNION ALL SELECT 'lead' || g || '@bench.local', 'Lead ' || g, 'LEAD', ${hash}, now() FROM generate_series(1, 3) g
-    UNION ALL SELECT 'admin@bench.local', 'Admin', 'ADMIN', ${hash}, now()`;
+    SELECT 'annotator' || g || '@bench.local', 'Annotator ' || g, 'ANNOTATOR'::"Role", ${hash}, now() FROM generate_series(1, ${annotators}) g
+    UNION ALL SELECT 'lead' || g || '@bench.local', 'Lead ' || g, 'LEAD'::"Role", ${hash}, now() FROM generate_series(1, 3) g
+    UNION ALL SELECT 'admin@bench.local', 'Admin', 'ADMIN'::"Role", ${hash}, now()`;
   await db.$executeRaw`
     INSERT INTO "Source" ("identifier", "kind", "title", "category", "updatedAt")
-    SELECT 'bench-source-' || g, 'ARXIV', 'Bench source ' || g, (ARRAY['hep-th','hep-ph','quant-ph','cond-mat'])[1 + g % 4], now()
+    SELECT 'bench-source-' || g, 'ARXIV'::"SourceKind", 'Bench source ' || g, (ARRAY['hep-th','hep-ph','quant-ph','cond-mat'])[1 + g % 4], now()
     FROM generate_series(1, ${sources}) g`;
-  // Seeds spread over 120 days and over the sources; items take the first `items` seeds, so those are in
-  // progress or adapted and the rest are new (most unassigned).
+  // Seeds spread over 120 days and over the sources. Items are adapted from the first 70 % of the seeds (so
+  // some seeds have several items); the other seeds are new (one in ten assigned).
+  const adapted = Math.max(1, Math.floor(options.seeds * 0.7));
   await db.$executeRaw`
     INSERT INTO "Seed" ("sourceId", "location", "title", "problem", "solution", "contentHash", "status", "createdAt", "updatedAt")
     SELECT src."id", 'Problem ' || g, CASE WHEN g % 3 = 0 THEN 'Bench problem ' || g END,
@@ -34,7 +35,7 @@ export async function generateScaleData(options: ScaleOptions): Promise<ScaleDat
         || 'Compute the one-loop correction number ' || g || ' to the mass in dimensional regularisation, and determine $\\beta(\\lambda)$.',
       'At one loop $\\delta m^2 = \\frac{\\lambda m^2}{32\\pi^2}\\left(\\frac{2}{\\epsilon} + ' || g || '\\right)$.',
       'bench-seed-' || g,
-      (CASE WHEN g <= ${options.items} THEN (CASE WHEN g % 4 = 0 THEN 'IN_PROGRESS' ELSE 'ADAPTED' END) WHEN g % 10 = 0 THEN 'ASSIGNED' ELSE 'NEW' END)::"SeedStatus",
+      (CASE WHEN g <= ${adapted} THEN (CASE WHEN g % 4 = 0 THEN 'IN_PROGRESS' ELSE 'ADAPTED' END) WHEN g % 10 = 0 THEN 'ASSIGNED' ELSE 'NEW' END)::"SeedStatus",
       now() - (g % 120) * interval '1 day' - g * interval '1 second', now()
     FROM generate_series(1, ${options.seeds}) g
     JOIN "Source" src ON src."identifier" = 'bench-source-' || (1 + g % ${sources})`;
@@ -42,7 +43,8 @@ export async function generateScaleData(options: ScaleOptions): Promise<ScaleDat
     UPDATE "Seed" s SET "assigneeId" = u."id", "assignedAt" = s."createdAt"
     FROM "User" u WHERE s."status" = 'ASSIGNED' AND u."email" = 'annotator' || (1 + (hashtext(s."id"::text) & 1023) % ${annotators}) || '@bench.local'`;
   await db.$executeRaw`
-    WITH numbered AS (SELECT s."id" AS "seedId", substring(s."location" FROM 9)::int AS g FROM "Seed" s WHERE s."contentHash" LIKE 'bench-seed-%')
+    WITH seeds AS (SELECT s."id" AS "seedId", substring(s."location" FROM 9)::int AS k FROM "Seed" s WHERE s."contentHash" LIKE 'bench-seed-%' AND substring(s."location" FROM 9)::int <= ${adapted}),
+    numbered AS (SELECT seeds."seedId", g FROM generate_series(1, ${options.items}) g JOIN seeds ON seeds.k = 1 + (g - 1) % ${adapted})
     INSERT INTO "Item" ("seedId", "status", "version", "authorId", "lastEditorId", "statement", "description", "solution", "finalAnswer",
       "referenceCode", "answerSpec", "testCases", "topic", "level", "difficulty", "submittedAt", "approvedAt", "approvedVersion",
       "lastReviewedVersion", "reviewRounds", "checkState", "checkedVersion", "createdAt", "updatedAt")
@@ -71,8 +73,7 @@ export async function generateScaleData(options: ScaleOptions): Promise<ScaleDat
     CROSS JOIN LATERAL (SELECT CASE
       WHEN n.g % 10 < 3 THEN 'SUBMITTED' WHEN n.g % 10 < 7 THEN 'APPROVED' WHEN n.g % 10 < 9 THEN 'DRAFT'
       WHEN n.g % 20 = 9 THEN 'CHANGES_REQUESTED' ELSE 'REJECTED' END AS "status") st
-    JOIN "User" a ON a."email" = 'annotator' || (1 + n.g % ${annotators}) || '@bench.local'
-    WHERE n.g <= ${options.items}`;
+    JOIN "User" a ON a."email" = 'annotator' || (1 + n.g % ${annotators}) || '@bench.local'`;
   // One revision per item: the frozen version releases point at.
   await db.$executeRaw`
     INSERT INTO "ItemRevision" ("itemId", "version", "status", "snapshot", "editorId", "createdAt")

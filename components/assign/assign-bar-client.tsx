@@ -10,6 +10,8 @@ import type { useSelection } from "./use-selection";
 type Props = {
   selection: ReturnType<typeof useSelection>;
   total: number;
+  /** more match than one assignment may take (the total is a lower bound) */
+  totalCapped?: boolean;
   pageSize: number;
   people: Person[];
   noun: string;
@@ -17,7 +19,7 @@ type Props = {
   request: (assigneeId: string | null) => { url: string; body: unknown };
 };
 
-export function AssignBar({ selection, total, pageSize, people, noun, request }: Props) {
+export function AssignBar({ selection, total, totalCapped = false, pageSize, people, noun, request }: Props) {
   const router = useRouter();
   const [assignee, setAssignee] = useState("");
   const [busy, setBusy] = useState(false);
@@ -43,7 +45,10 @@ export function AssignBar({ selection, total, pageSize, people, noun, request }:
   return (
     <div className="mb-3 flex flex-wrap items-center gap-2 text-sm" data-testid="assign-bar">
       <span data-testid="selection-count">{count ? `${count.toLocaleString("en")} selected` : `Select ${noun}s to assign them.`}</span>
-      {selection.pageSelected && !selection.allMatching && total > pageSize && (
+      {selection.pageSelected && !selection.allMatching && total > pageSize && totalCapped && (
+        <span className="text-stone-500" data-testid="too-many-matching">More than {total.toLocaleString("en")} match: narrow the filter to assign them all at once.</span>
+      )}
+      {selection.pageSelected && !selection.allMatching && total > pageSize && !totalCapped && (
         <button type="button" className="text-sky-700 hover:underline dark:text-sky-400" onClick={() => selection.setAllMatching(true)} data-testid="select-all-matching">
           Select all {total.toLocaleString("en")} matching this filter
         </button>

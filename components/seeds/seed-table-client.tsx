@@ -12,14 +12,14 @@ export type SeedTableRow = {
   assignee: string | null; excerpt: React.ReactNode;
 };
 
-type Props = { rows: SeedTableRow[]; total: number; filter: Record<string, string>; people: Person[] | null };
+type Props = { rows: SeedTableRow[]; total: number; totalCapped: boolean; filter: Record<string, string>; people: Person[] | null };
 
-export function SeedTable({ rows, total, filter, people }: Props) {
+export function SeedTable({ rows, total, totalCapped, filter, people }: Props) {
   const selection = useSelection(rows.map((r) => r.id));
   return (
     <>
       {people && (
-        <AssignBar selection={selection} total={total} pageSize={rows.length} people={people} noun="seed"
+        <AssignBar selection={selection} total={total} totalCapped={totalCapped} pageSize={rows.length} people={people} noun="seed"
           request={(assigneeId) => ({
             url: "/api/seeds/assign",
             body: selection.allMatching ? { filter, assigneeId } : { seedIds: [...selection.selected], assigneeId },

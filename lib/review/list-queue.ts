@@ -45,7 +45,7 @@ export async function listReviewQueue(actor: Actor, rawQuery: unknown): Promise<
       WHERE ${where} AND ${queueAfter(cursor)}
       ORDER BY i."submittedAt", i."id"
       LIMIT ${query.limit + 1}`,
-    db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS "n" ${QUEUE_FROM} WHERE ${where}`,
+    db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS "n" FROM "Item" i WHERE ${where}`,
   ]);
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
@@ -77,8 +77,8 @@ export async function getQueueNeighbours(actor: Actor, itemId: string, rawFilter
   const position = { at: current.submittedAt, id: itemId };
   const where = queueWhere(filter);
   const [next, previous] = await Promise.all([
-    db.$queryRaw<{ id: string }[]>`SELECT i."id" ${QUEUE_FROM} WHERE ${where} AND ${queueAfter(position)} ORDER BY i."submittedAt", i."id" LIMIT 1`,
-    db.$queryRaw<{ id: string }[]>`SELECT i."id" ${QUEUE_FROM} WHERE ${where} AND ${queueAfter(position, "before")} ORDER BY i."submittedAt" DESC, i."id" DESC LIMIT 1`,
+    db.$queryRaw<{ id: string }[]>`SELECT i."id" FROM "Item" i WHERE ${where} AND ${queueAfter(position)} ORDER BY i."submittedAt", i."id" LIMIT 1`,
+    db.$queryRaw<{ id: string }[]>`SELECT i."id" FROM "Item" i WHERE ${where} AND ${queueAfter(position, "before")} ORDER BY i."submittedAt" DESC, i."id" DESC LIMIT 1`,
   ]);
   return { previous: previous[0]?.id ?? null, next: next[0]?.id ?? null };
 }

@@ -10,10 +10,13 @@ export const QUEUE_FROM = Prisma.sql`
   JOIN "Source" src ON src."id" = s."sourceId"
   JOIN "User" u ON u."id" = i."authorId"`;
 
-/** The WHERE conditions of a filter (always: status SUBMITTED). */
+/**
+ * The WHERE conditions of a filter (always: status SUBMITTED), on Item's own columns only, so the total
+ * counts from the queue's covering index without joins. The source filter compares the copied sourceId.
+ */
 export function queueWhere(filter: TQueueFilter): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`i."status" = 'SUBMITTED'`];
-  if (filter.source) parts.push(Prisma.sql`src."identifier" = ${filter.source}`);
+  if (filter.source) parts.push(Prisma.sql`i."sourceId" = (SELECT "id" FROM "Source" WHERE "identifier" = ${filter.source})`);
   if (filter.author) parts.push(Prisma.sql`i."authorId" = ${filter.author}::uuid`);
   if (filter.topic) parts.push(Prisma.sql`i."topic" = ${filter.topic}`);
   if (filter.level) parts.push(Prisma.sql`i."level" = ${filter.level}::"Level"`);

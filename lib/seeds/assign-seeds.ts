@@ -8,7 +8,7 @@ import type { Actor } from "../auth/types";
 import { recordEvent } from "../audit/record-event";
 import { Prisma } from "../generated/prisma/client";
 import { ASSIGN_MAX, ZAssignSeeds } from "./schemas";
-import { SEED_FROM, seedWhere } from "./seed-filter-sql";
+import { seedWhere } from "./seed-filter-sql";
 
 /** Seeds still open to (re)assignment: not being adapted, not done, not archived. */
 const ASSIGNABLE = Prisma.sql`s."status" IN ('NEW', 'ASSIGNED')`;
@@ -25,7 +25,7 @@ export async function assignSeeds(actor: Actor, rawInput: unknown): Promise<{ as
     ? Prisma.sql`s."id" = ANY(${input.seedIds}::uuid[])`
     : seedWhere(input.filter ?? {});
   if (!input.seedIds && !input.count) {
-    const [{ n }] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS "n" ${SEED_FROM} WHERE ${selection} AND ${ASSIGNABLE}`;
+    const [{ n }] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS "n" FROM "Seed" s WHERE ${selection} AND ${ASSIGNABLE}`;
     if (n > ASSIGN_MAX) {
       throw new AppError("INVALID", `${n.toLocaleString("en")} seeds match; assign at most ${ASSIGN_MAX.toLocaleString("en")} at a time (narrow the filter or give a count).`);
     }
@@ -36,11 +36,11 @@ export async function assignSeeds(actor: Actor, rawInput: unknown): Promise<{ as
       ? await tx.$executeRaw`
           UPDATE "Seed" SET "assigneeId" = ${input.assigneeId}::uuid, "assignedAt" = now(), "updatedAt" = now(),
             "status" = CASE WHEN "status" = 'NEW' THEN 'ASSIGNED'::"SeedStatus" ELSE "status" END
-          WHERE "id" IN (SELECT s."id" ${SEED_FROM} WHERE ${selection} AND ${ASSIGNABLE} ORDER BY s."createdAt", s."id" LIMIT ${limit})`
+          WHERE "id" IN (SELECT s."id" FROM "Seed" s WHERE ${selection} AND ${ASSIGNABLE} ORDER BY s."createdAt", s."id" LIMIT ${limit})`
       : await tx.$executeRaw`
           UPDATE "Seed" SET "assigneeId" = NULL, "assignedAt" = NULL, "updatedAt" = now(),
             "status" = CASE WHEN "status" = 'ASSIGNED' THEN 'NEW'::"SeedStatus" ELSE "status" END
-          WHERE "id" IN (SELECT s."id" ${SEED_FROM} WHERE ${selection} AND s."assigneeId" IS NOT NULL AND s."status" <> 'ADAPTED'
+          WHERE "id" IN (SELECT s."id" FROM "Seed" s WHERE ${selection} AND s."assigneeId" IS NOT NULL AND s."status" <> 'ADAPTED'
                          ORDER BY s."createdAt", s."id" LIMIT ${limit})`;
     await recordEvent(tx, actor, {
       action: input.assigneeId ? "seed.assign" : "seed.unassign",

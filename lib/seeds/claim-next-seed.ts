@@ -28,13 +28,13 @@ export async function claimNextSeed(actor: Actor, rawInput: unknown, db: Db = ge
       throw new AppError("CONFLICT", `You hold ${open} open claims, the most allowed (MAX_OPEN_CLAIMS = ${max}): adapt or hand back one of them first.`);
     }
     const conditions = [Prisma.sql`s."status" = 'NEW'`, Prisma.sql`s."assigneeId" IS NULL`];
-    if (filter.source) conditions.push(Prisma.sql`src."identifier" = ${filter.source}`);
-    if (filter.topic) conditions.push(Prisma.sql`src."category" = ${filter.topic}`);
+    if (filter.source) conditions.push(Prisma.sql`s."sourceId" = (SELECT "id" FROM "Source" WHERE "identifier" = ${filter.source})`);
+    if (filter.topic) conditions.push(Prisma.sql`s."sourceId" IN (SELECT "id" FROM "Source" WHERE "category" = ${filter.topic})`);
     const [picked] = await tx.$queryRaw<{ id: string }[]>`
-      SELECT s."id" FROM "Seed" s JOIN "Source" src ON src."id" = s."sourceId"
+      SELECT s."id" FROM "Seed" s
       WHERE ${Prisma.join(conditions, " AND ")}
       ORDER BY s."createdAt", s."id" LIMIT 1
-      FOR UPDATE OF s SKIP LOCKED`;
+      FOR UPDATE SKIP LOCKED`;
     if (!picked) {
       const scope = [filter.source && `source ${filter.source}`, filter.topic && `topic ${filter.topic}`].filter(Boolean).join(", ");
       return { seed: null, reason: `No new unassigned seeds are left${scope ? ` for ${scope}` : ""}.` };

@@ -7,7 +7,7 @@ import type { Actor } from "../auth/types";
 import { Prisma } from "../generated/prisma/client";
 import { latexExcerpt } from "../latex/excerpt";
 import { decodeCursor, encodeCursor } from "../pagination/cursor";
-import { ZListSeedsQuery } from "./schemas";
+import { ASSIGN_MAX, ZListSeedsQuery } from "./schemas";
 import { SEED_FROM, seedWhere } from "./seed-filter-sql";
 
 export type SeedListRow = {
@@ -21,7 +21,8 @@ export type SeedListRow = {
   assignee: { id: string; name: string } | null;
   createdAt: string;
 };
-export type SeedPage = { seeds: SeedListRow[]; nextCursor: string | null; total: number };
+/** `total` is exact up to ASSIGN_MAX (the most one assignment may take); past it `totalCapped` says "more". */
+export type SeedPage = { seeds: SeedListRow[]; nextCursor: string | null; total: number; totalCapped: boolean };
 
 const EXCERPT_CHARS = 180;
 /** Enough of the problem to cut an excerpt from at a point where its LaTeX still renders. */
@@ -46,7 +47,8 @@ export async function listSeeds(actor: Actor, rawQuery: unknown): Promise<SeedPa
       WHERE ${where} AND ${after}
       ORDER BY s."createdAt" DESC, s."id" DESC
       LIMIT ${query.limit + 1}`,
-    db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS "n" ${SEED_FROM} WHERE ${where}`,
+    // Counting stops past ASSIGN_MAX: the cost stays bounded, and more could not be assigned at once anyway.
+    db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS "n" FROM (SELECT 1 FROM "Seed" s WHERE ${where} LIMIT ${ASSIGN_MAX + 1}) capped`,
   ]);
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
@@ -63,6 +65,7 @@ export async function listSeeds(actor: Actor, rawQuery: unknown): Promise<SeedPa
       createdAt: s.createdAt.toISOString(),
     })),
     nextCursor: rows.length > query.limit ? encodeCursor(last.createdAt, last.id) : null,
-    total: counted[0]?.n ?? 0,
+    total: Math.min(counted[0]?.n ?? 0, ASSIGN_MAX),
+    totalCapped: (counted[0]?.n ?? 0) > ASSIGN_MAX,
   };
 }

@@ -1,5 +1,6 @@
 import "server-only";
-// The /seeds filters (status, source, text, import batch) as SQL over "Seed" s JOIN "Source" src.
+// The /seeds filters (status, source, text, import batch, assignee) as SQL over "Seed" s, on the seed's own
+// columns (lists join "Source" src for display; counts need no join).
 import { Prisma } from "../generated/prisma/client";
 import type { TSeedFilter } from "./schemas";
 
@@ -13,7 +14,8 @@ export function containsPattern(text: string): string {
 export function seedWhere(filter: TSeedFilter): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (filter.status) parts.push(Prisma.sql`s."status" = ${filter.status}::"SeedStatus"`);
-  if (filter.source) parts.push(Prisma.sql`src."identifier" = ${filter.source}`);
+  // By id, so counting needs no join with Source.
+  if (filter.source) parts.push(Prisma.sql`s."sourceId" = (SELECT "id" FROM "Source" WHERE "identifier" = ${filter.source})`);
   if (filter.batch) parts.push(Prisma.sql`s."importBatchId" = ${filter.batch}::uuid`);
   if (filter.q) {
     const pattern = containsPattern(filter.q);

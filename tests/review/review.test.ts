@@ -50,6 +50,15 @@ describe("review decisions", () => {
     expect(await getDb().auditEvent.count({ where: { entityId: id, action: "item.approve" } })).toBe(1);
   });
 
+  it("filters the queue by source (copied from the seed on insert) and counts the filter's total", async () => {
+    const { id } = await submittedItem();
+    const source = await getDb().item.findUniqueOrThrow({ where: { id }, select: { seed: { select: { source: { select: { identifier: true } } } } } });
+    const page = await listReviewQueue(lead, { source: source.seed.source.identifier });
+    expect(page.items.map((r) => r.id)).toEqual([id]);
+    expect(page.total).toBe(1);
+    expect(await listReviewQueue(lead, { source: "no-such-source" })).toMatchObject({ items: [], total: 0 });
+  });
+
   it("refuses the author, the last editor (a lead too) and annotators, with the reason", async () => {
     const { id, version } = await submittedItem();
     await expect(decideItem(author, id, { version, decision: "APPROVE" })).rejects.toMatchObject({ code: "FORBIDDEN" });

@@ -38,7 +38,7 @@ export default async function SeedsPage({ searchParams }: Props) {
   return (
     <>
       <PageHeader title="Seeds" subtitle="Human-written problems waiting to be adapted into verifiable items.">
-        {page && <p className="text-sm text-stone-500" data-testid="seed-total">{page.total.toLocaleString("en")} seeds{Object.values(filters).some(Boolean) ? " match" : ""}</p>}
+        {page && <p className="text-sm text-stone-500" data-testid="seed-total">{page.total.toLocaleString("en")}{page.totalCapped ? "+" : ""} seeds{Object.values(filters).some(Boolean) ? " match" : ""}</p>}
       </PageHeader>
       <form method="get" className="mb-4 flex flex-wrap items-end gap-2" role="search">
         {filters.batch && <input type="hidden" name="batch" value={filters.batch} />}
@@ -84,6 +84,7 @@ export default async function SeedsPage({ searchParams }: Props) {
                 itemCount: s.itemCount, assignee: s.assignee?.name ?? null, excerpt: <LatexExcerpt source={s.excerpt} />,
               }))}
               total={page.total}
+              totalCapped={page.totalCapped}
               filter={definedOnly(filters)}
               people={people}
             />
