@@ -112,7 +112,7 @@ export class SandboxPool {
   }
 
   private fill(runtime: RuntimeOk): void {
-    this.stage ??= stageWorker(runtime.setpriv !== null);
+    this.stage ??= stageWorker(process.getuid?.() === 0);
     const dataDir = getDataDir();
     const privatePaths = runtime.isolation === "bwrap" ? [dataDir, process.cwd()] : [dataDir];
     while (this.workers.length < this.size) {

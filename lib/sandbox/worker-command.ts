@@ -34,7 +34,7 @@ function rootLinks(): string[] {
  */
 export function bwrapArgs(runtime: RuntimeOk, stage: string | null, extraBinds: [string, string][]): string[] {
   return [
-    "--unshare-all", "--die-with-parent", "--new-session",
+    "--unshare-all", "--die-with-parent", "--new-session", "--as-pid-1",
     "--ro-bind", "/usr", "/usr", ...rootLinks(),
     "--ro-bind-try", "/etc/alternatives", "/etc/alternatives", "--ro-bind-try", "/etc/ld.so.cache", "/etc/ld.so.cache",
     ...runtime.binds.flatMap((d) => ["--ro-bind", d, d]),
