@@ -71,6 +71,8 @@ function interpreterBinds(dirs: string[], dataDir: string): string[] | { error: 
   const binds = outside.filter((d, i) => !outside.slice(0, i).some((p) => d === p || d.startsWith(`${p}/`)));
   const unsafe = binds.find((d) => d === "/" || dataDir === d || dataDir.startsWith(`${d}/`));
   if (unsafe) return { error: `${SANDBOX_UNAVAILABLE}: the Python installation's directory ${unsafe} contains the data dir ${dataDir}; use Debian's Python (${SANDBOX_APT})` };
+  const underTmp = binds.find((d) => d === "/tmp" || d.startsWith("/tmp/"));
+  if (underTmp) return { error: `${SANDBOX_UNAVAILABLE}: the Python installation's directory ${underTmp} is under /tmp, which every job replaces with its own; install it elsewhere or use Debian's Python (${SANDBOX_APT})` };
   return binds;
 }
 
