@@ -33,9 +33,11 @@ def has(m):
         return importlib.util.find_spec(m) is not None
     except Exception:
         return False
+import os
 print(json.dumps({"executable": sys.executable, "version": "%d.%d.%d" % sys.version_info[:3], "recent": sys.version_info >= (3, 10),
+  "reachable": all(os.access(d, os.R_OK | os.X_OK) for d in (os.path.dirname(sys.executable), sys.prefix, sys.base_prefix)),
   "dirs": [sys.prefix, sys.exec_prefix, sys.base_prefix, *sys.path], "modules": {m: has(m) for m in ${JSON.stringify([...REQUIRED, ...OPTIONAL])}}}))`;
-type Probe = { executable: string; version: string; recent: boolean; dirs: string[]; modules: Record<string, boolean> };
+type Probe = { executable: string; version: string; recent: boolean; reachable: boolean; dirs: string[]; modules: Record<string, boolean> };
 
 type Exec = { code: number | null; stdout: string; stderr: string; spawnError?: string };
 function run(command: string, args: string[], env?: Record<string, string>): Promise<Exec> {
@@ -83,7 +85,8 @@ function missingModules(python: string, probe: Probe): string | null {
   return `${prefix}: ${missing.join(" and ")} cannot be imported by ${python} (Debian: ${missing.map((m) => `python3-${m}`).join(", ")}). Fix: ${SANDBOX_APT}`;
 }
 
-export async function probeRuntime(): Promise<Runtime> {
+/** `find` stands in for the PATH lookup in tests (a machine without bubblewrap). */
+export async function probeRuntime(find: (name: string) => string | null = findTool): Promise<Runtime> {
   const env = getEnv();
   const isolation = env.SANDBOX_ISOLATION;
   const root = isRoot();
@@ -92,9 +95,9 @@ export async function probeRuntime(): Promise<Runtime> {
   if (isolation === "unsafe-rlimits" && !root) {
     return { error: `${SANDBOX_UNAVAILABLE}: SANDBOX_ISOLATION=unsafe-rlimits runs jobs as uid ${env.SANDBOX_UID}, which needs the server to run as root (it runs as uid ${uid}). Use bubblewrap instead (${SANDBOX_APT}).` };
   }
-  const setpriv = root ? findTool("setpriv") : null;
+  const setpriv = root ? find("setpriv") : null;
   if (root && !setpriv) return { error: `${SANDBOX_UNAVAILABLE}: setpriv (Debian: util-linux) is missing; it starts the sandbox as uid ${uid}. Fix: apt-get install -y util-linux` };
-  const bwrap = isolation === "bwrap" ? findTool("bwrap") : null;
+  const bwrap = isolation === "bwrap" ? find("bwrap") : null;
   if (isolation === "bwrap" && !bwrap) return { error: `${SANDBOX_UNAVAILABLE}: bubblewrap (bwrap) is not installed. ${fix} (or SANDBOX_ISOLATION=unsafe-rlimits on a developer's own machine only)` };
 
   // Which interpreter: the configured one, else Debian's, resolved (a pyenv shim is not the interpreter).
@@ -109,6 +112,8 @@ export async function probeRuntime(): Promise<Runtime> {
     return { error: `${RUNTIME_REQUIRED}: ${executable} cannot be run by uid ${uid}, the sandbox's user (${tail(asUser.stderr) || asUser.spawnError}). Use a Python every user can run: ${SANDBOX_APT} (/usr/bin/python3 is the default when present)` };
   }
   const probe = JSON.parse(asUser.stdout) as Probe;
+  const everyone = `Use a Python every user can run: ${SANDBOX_APT} (/usr/bin/python3 is the default when present)`;
+  if (!probe.reachable) return { error: `${RUNTIME_REQUIRED}: ${executable} lives in a directory that uid ${uid}, the sandbox's user, cannot read. ${everyone}` };
   if (!probe.recent) return { error: `${RUNTIME_REQUIRED}: ${executable} is Python ${probe.version}` };
   const missing = missingModules(executable, probe);
   if (missing) return { error: missing };
@@ -120,6 +125,9 @@ export async function probeRuntime(): Promise<Runtime> {
     // bubblewrap itself: can it create its namespaces here, as that user?
     const args = bwrapArgs(runtime, null, []);
     const tried = await run(setpriv ?? bwrap, [...(setpriv ? [...dropToUser(uid), bwrap] : []), ...args, "--", executable, "-I", "-c", "pass"], { PATH: SYSTEM_PATH });
+    if (tried.code !== 0 && /execvp/.test(tried.stderr)) {
+      return { error: `${RUNTIME_REQUIRED}: ${executable} is not inside the sandbox's file system (${tail(tried.stderr)}). Use Debian's Python: ${SANDBOX_APT}` };
+    }
     if (tried.code !== 0) {
       return { error: `${SANDBOX_UNAVAILABLE}: bubblewrap cannot create its namespaces here (${tail(tried.stderr) || tried.spawnError}). Fix: allow unprivileged user namespaces (sysctl -w kernel.unprivileged_userns_clone=1; on Ubuntu 24.04+ also kernel.apparmor_restrict_unprivileged_userns=0 or an AppArmor profile for bwrap), or use a machine or container that permits them` };
     }

@@ -11,7 +11,7 @@ import { GET } from "../../app/api/health/route";
 import { resetEnvCache } from "../../lib/env";
 import { closeSandboxPool, getSandboxPool, SandboxPool } from "../../lib/sandbox/pool";
 import { runCode } from "../../lib/sandbox/run-code";
-import { probeRuntime } from "../../lib/sandbox/runtime";
+import { findTool, probeRuntime } from "../../lib/sandbox/runtime";
 import { useTestDatabase } from "../support/db";
 import { bwrapAvailable, clearSandboxEnv } from "../support/sandbox";
 
@@ -70,6 +70,17 @@ describe.runIf(bwrap.ok)("sandbox pool state", () => {
     expect(probes).toBe(2);
     pool.close();
   }, 60_000);
+
+  it("without bubblewrap, refuses to run anything and names the fix (no fallback)", async () => {
+    const pool = new SandboxPool(1, { probe: () => probeRuntime((name) => (name === "bwrap" ? null : findTool(name))) });
+    const answer = await pool.run(JOB);
+    expect(answer).toMatchObject({ ok: false, unavailable: true, isolation: null });
+    expect(answer.error).toBe(
+      "The Python sandbox is unavailable, so code checks cannot run: bubblewrap (bwrap) is not installed. Fix: apt-get install -y bubblewrap python3 python3-numpy python3-scipy python3-sympy python3-mpmath python3-seccomp (or SANDBOX_ISOLATION=unsafe-rlimits on a developer's own machine only)",
+    );
+    expect(pool.status()).toEqual({ state: "unavailable", isolation: "bwrap", reason: answer.error });
+    pool.close();
+  });
 
   it("reports the missing module of a worker that exits at start, every time", async () => {
     process.env.SANDBOX_PYTHON = makeVenv(true);

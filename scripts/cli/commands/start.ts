@@ -7,6 +7,7 @@ import { loadOrCreateSecrets } from "../../../lib/db/data-dir";
 import { migrate } from "../../../lib/db/migrate";
 import { DEMO_USERS, seedDemo } from "../../../lib/demo/seed-demo";
 import { getEnv } from "../../../lib/env";
+import { describeRuntime, probeRuntime } from "../../../lib/sandbox/runtime";
 import { buildIfNeeded } from "../build-if-needed";
 import { getDemoPassword, peekDemoPassword } from "../demo-password";
 import { fail } from "../output";
@@ -44,6 +45,9 @@ async function start(options: StartOptions): Promise<void> {
   }
   const demoExists = (await getDb().user.count({ where: { email: { in: DEMO_USERS.map((u) => u.email) } } })) > 0;
   await disconnectDb();
+
+  // The sandbox's isolation, or exactly what is missing (the app runs either way; code checks need it).
+  log(describeRuntime(await probeRuntime()));
 
   if (!options.dev) buildIfNeeded(log);
   const port = env.PORT;
