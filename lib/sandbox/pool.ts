@@ -114,7 +114,8 @@ export class SandboxPool {
   private fill(runtime: RuntimeOk): void {
     this.stage ??= stageWorker(process.getuid?.() === 0);
     const dataDir = getDataDir();
-    const privatePaths = runtime.isolation === "bwrap" ? [dataDir, process.cwd()] : [dataDir];
+    // What the worker's self-test must not reach: the data dir, and (bubblewrap) the project's files.
+    const privatePaths = runtime.isolation === "bwrap" ? [dataDir, path.join(process.cwd(), "package.json")] : [dataDir];
     while (this.workers.length < this.size) {
       const command = workerCommand(runtime, { stage: this.stage, private: privatePaths.map((p) => path.resolve(p)), index: this.spawned++, extraBinds: this.extraBinds });
       const worker = new SandboxWorker(command, (dead) => {

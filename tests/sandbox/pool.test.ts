@@ -3,7 +3,7 @@
 // of staying broken until a restart (issue 10, point 8). Why a worker could not start is reported whatever
 // order its exit and its output arrive in (issue 10, point 9).
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -29,22 +29,27 @@ async function until<T>(read: () => T, done: (v: T) => boolean, ms = 30_000): Pr
 
 const made: string[] = [];
 
-/** A virtual environment of Debian's Python that the sandbox's user can reach; `broken` shadows numpy with a module that fails to import. */
+/**
+ * A virtual environment of Debian's Python (made by hand: no python3-venv needed) that the sandbox's user
+ * can reach; `broken` shadows numpy with a module that fails to import.
+ */
 function makeVenv(broken: boolean): string {
   // Not under /tmp: every job gets a /tmp of its own, so the sandbox refuses interpreters there.
   const dir = mkdtempSync(path.join(existsSync("/var/tmp") ? "/var/tmp" : os.homedir(), "fieldwork-venv-"));
   made.push(dir);
   chmodSync(dir, 0o755);
-  const venv = path.join(dir, "venv");
-  const created = spawnSync("/usr/bin/python3", ["-m", "venv", "--without-pip", venv], { encoding: "utf8" });
-  expect(created.status, created.stderr).toBe(0);
+  const version = spawnSync("/usr/bin/python3", ["-c", "import sys; print('%d.%d' % sys.version_info[:2])"], { encoding: "utf8" }).stdout.trim();
+  const site = path.join(dir, "venv", "lib", `python${version}`, "site-packages");
+  mkdirSync(site, { recursive: true });
+  mkdirSync(path.join(dir, "venv", "bin"));
+  symlinkSync("/usr/bin/python3", path.join(dir, "venv", "bin", "python"));
+  writeFileSync(path.join(dir, "venv", "pyvenv.cfg"), "home = /usr/bin\ninclude-system-site-packages = false\n");
   if (broken) {
-    const site = spawnSync(path.join(venv, "bin", "python"), ["-c", "import sysconfig; print(sysconfig.get_path('purelib'))"], { encoding: "utf8" }).stdout.trim();
     writeFileSync(path.join(site, "system.pth"), "/usr/lib/python3/dist-packages\n"); // seccomp and the rest, but …
     mkdirSync(path.join(site, "numpy"));
     writeFileSync(path.join(site, "numpy", "__init__.py"), "raise ImportError('simulated: this numpy is broken')\n"); // … not numpy
   }
-  return path.join(venv, "bin", "python");
+  return path.join(dir, "venv", "bin", "python");
 }
 
 afterAll(() => {

@@ -244,9 +244,11 @@ def selftest(config, cwd):
 
 
 def reachable(private, mode):
-    """With bubblewrap nothing of the data dir or the project exists for a job (at most the empty directories
-    leading to an interpreter bound inside); without, none of the data dir's files can be read."""
+    """With bubblewrap nothing of the data dir and no project file exists for a job (at most the empty
+    directories leading to an interpreter bound inside); without, none of the data dir's files can be read."""
     if mode == "bwrap":
+        if os.path.lexists(private) and not os.path.isdir(private):
+            return [f"a job can see {private}"]
         found = []
         for root, dirs, files in os.walk(private):
             found += [f"a job can see {os.path.join(root, name)}" for name in files[:5]]
