@@ -11,7 +11,7 @@ import { GET } from "../../app/api/health/route";
 import { resetEnvCache } from "../../lib/env";
 import { closeSandboxPool, getSandboxPool, SandboxPool } from "../../lib/sandbox/pool";
 import { runCode } from "../../lib/sandbox/run-code";
-import { findTool, probeRuntime } from "../../lib/sandbox/runtime";
+import { describeRuntime, findTool, probeRuntime } from "../../lib/sandbox/runtime";
 import { useTestDatabase } from "../support/db";
 import { bwrapAvailable, clearSandboxEnv } from "../support/sandbox";
 
@@ -116,6 +116,13 @@ describe.runIf(bwrap.ok)("sandbox pool state", () => {
     closeSandboxPool();
     clearSandboxEnv();
   }, 60_000);
+
+  it("npm start's line names the isolation and the uid, or what is missing", async () => {
+    expect(describeRuntime(await probeRuntime())).toMatch(/^Sandbox: bubblewrap \+ seccomp, jobs as (uid 65534|this server's uid \d+); Python 3\.\d+\.\d+ \(\S+\)/);
+    expect(describeRuntime(await probeRuntime((name) => (name === "bwrap" ? null : findTool(name))))).toMatch(
+      /^Sandbox: UNAVAILABLE: code checks and grading will fail\. .*bubblewrap \(bwrap\) is not installed\. Fix: apt-get install -y bubblewrap/,
+    );
+  });
 
   it("GET /api/health answers at once with the database and the sandbox's state, starting the workers", async () => {
     useTestDatabase();
