@@ -59,7 +59,7 @@ export class SandboxPool {
     });
   }
 
-  /** What GET /api/health and `npm start` report; starts the workers when nothing is running yet. */
+  /** What GET /api/health reports; starts the workers when nothing is running yet, never waits for them. */
   status(): SandboxStatus {
     const isolation = this.runtime?.isolation ?? getEnv().SANDBOX_ISOLATION;
     if (this.workers.some((w) => w.isReady)) return { state: "ready", isolation };
