@@ -7,6 +7,7 @@ import errno
 import math
 import os
 import resource
+import struct
 
 LIBC = ctypes.CDLL(None, use_errno=True)
 
@@ -96,10 +97,14 @@ def drop_capabilities():
     _check(LIBC.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "prctl(PR_SET_NO_NEW_PRIVS)")
 
 
-def load_seccomp():
+PID_PLACEHOLDER = 0x7FFFFFF0  # stands for the job's pid in the filter compiled once per worker
+PR_SET_SECCOMP, SECCOMP_MODE_FILTER = 22, 2
+PROGRAM = None  # the compiled filter (struct sock_filter[]), made by compile_filter() in the worker
+
+
+def build_filter(me):
     import seccomp as sc
 
-    me = os.getpid()
     deny = sc.ERRNO(errno.EPERM)
     f = sc.SyscallFilter(sc.ALLOW)
     f.set_attr(sc.Attr.ACT_BADARCH, sc.KILL_PROCESS)  # 32-bit (int 0x80) and x32 system calls end the job
@@ -123,7 +128,45 @@ def load_seccomp():
         f.add_rule(deny, "fcntl", sc.Arg(1, sc.MASKED_EQ, 0xFFFFFFFF, cmd))
     for cmd in IOCTL_DENY:
         f.add_rule(deny, "ioctl", sc.Arg(1, sc.MASKED_EQ, 0xFFFFFFFF, cmd))
-    f.load()  # libseccomp sets no_new_privs too
+    return f
+
+
+def compile_filter():
+    """Compile the filter once, in the worker, with a placeholder for the pid: building it in every job's
+    child costs milliseconds (its memory is copied on write). Each child puts its own pid in."""
+    global PROGRAM
+    read_fd, write_fd = os.pipe()
+    try:
+        build_filter(PID_PLACEHOLDER).export_bpf(os.fdopen(write_fd, "wb", closefd=False))
+        os.close(write_fd)
+        write_fd = None
+        program = b"".join(iter(lambda: os.read(read_fd, 65536), b""))
+    finally:
+        os.close(read_fd)
+        if write_fd is not None:
+            os.close(write_fd)
+    slots = [i for i in range(0, len(program), 8) if struct.unpack_from("=I", program, i + 4)[0] == PID_PLACEHOLDER]
+    if len(program) % 8 or not slots:  # libseccomp shares one comparison among the rules naming the pid
+        raise RuntimeError("unexpected seccomp program: the pid placeholder was not found")
+    PROGRAM = (program, slots)
+
+
+class _SockFprog(ctypes.Structure):
+    _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
+
+
+def load_seccomp():
+    """Install the filter for this process (no_new_privs must be set): the compiled one with our pid in it,
+    or, without one, built here."""
+    if PROGRAM is None:
+        build_filter(os.getpid()).load()
+        return
+    program, slots = PROGRAM
+    data = bytearray(program)
+    for i in slots:
+        struct.pack_into("=I", data, i + 4, os.getpid())
+    buffer = (ctypes.c_char * len(data)).from_buffer(data)
+    _check(LIBC.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.byref(_SockFprog(len(data) // 8, ctypes.addressof(buffer))), 0, 0), "install the seccomp filter")
 
 
 def confine(mode, workdir, limits):

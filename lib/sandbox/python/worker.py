@@ -9,6 +9,7 @@
 # or {"ready": false, "error"}; per job, frames {"id", "nonce", "chunk": k} followed by k raw bytes of the
 # child's result lines (the host checks them), then {"id", "nonce", "done": true, "reason", "anomaly"}.
 # Configuration comes in FIELDWORK_SANDBOX (JSON: mode "bwrap"|"unsafe-rlimits", canary, private, workdir).
+import gc
 import json
 import os
 import select
@@ -56,6 +57,11 @@ for optional in ("scipy", "scipy.special", "scipy.integrate", "sympy", "mpmath")
         pass
 
 confine.set_dumpable(False)
+try:
+    confine.compile_filter()
+except Exception as error:  # noqa: BLE001
+    refuse_start(f"the seccomp filter cannot be compiled: {error}")
+gc.freeze()  # a job's garbage collections leave the worker's objects (and their pages) alone
 BASELINE_PIDS = {int(p) for p in os.listdir("/proc") if p.isdigit()} if CONFIG.get("mode") == "bwrap" else set()
 CHUNK = bytearray(65536)
 
