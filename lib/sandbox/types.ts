@@ -5,7 +5,7 @@
  * machine (`SANDBOX_ISOLATION=unsafe-rlimits`: every result says so). */
 export type Isolation = "bwrap" | "unsafe-rlimits";
 
-/** The pool as `GET /api/health` and `npm start` report it. */
+/** The pool's state as `GET /api/health` reports it. */
 export type SandboxStatus = { state: "ready" | "starting" | "unavailable"; isolation: Isolation; reason?: string };
 
 export type SandboxLimits = { cpuMs: number; wallMs: number; memoryMb: number; outputBytes: number };

@@ -47,7 +47,7 @@ async function start(options: StartOptions): Promise<void> {
   await disconnectDb();
 
   // The sandbox's isolation, or exactly what is missing (the app runs either way; code checks need it).
-  log(describeRuntime(await probeRuntime()));
+  const sandbox = describeRuntime(await probeRuntime());
 
   if (!options.dev) buildIfNeeded(log);
   const port = env.PORT;
@@ -84,6 +84,7 @@ async function start(options: StartOptions): Promise<void> {
   await waitForHealth(port);
   log("");
   log(`Fieldwork is running at ${url}`);
+  log(sandbox);
   if (demoExists) {
     log(`Demo sign-ins (password: ${demoPassword ?? "unknown: set DEMO_PASSWORD before the first start"}):`);
     for (const u of DEMO_USERS) log(`  ${u.role.padEnd(10)} ${u.email}`);
