@@ -46,12 +46,34 @@ export function bwrapArgs(runtime: RuntimeOk, stage: string | null, extraBinds: 
 
 export type Stage = { dir: string; canary: string | null; close: () => void };
 
+const STAGE_PREFIX = "fieldwork-sandbox-";
+
+/** Stages left by servers that were killed (no exit handler runs then): ours, and their process gone. */
+function removeStaleStages(): void {
+  for (const name of readdirSync(os.tmpdir())) {
+    const pid = Number(new RegExp(`^${STAGE_PREFIX}(\\d+)-`).exec(name)?.[1]);
+    if (!pid || pid === process.pid || isAlive(pid)) continue;
+    const dir = path.join(os.tmpdir(), name);
+    if (lstatSync(dir).uid === process.getuid?.()) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 /**
  * The worker's Python files, copied where the sandbox's user can read them (the checkout may sit in a
  * private home), and, when the server is root, a root-only canary file the worker must fail to read.
  */
 export function stageWorker(asRoot: boolean): Stage {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "fieldwork-sandbox-"));
+  removeStaleStages();
+  const dir = mkdtempSync(path.join(os.tmpdir(), `${STAGE_PREFIX}${process.pid}-`));
   chmodSync(dir, 0o755);
   for (const name of readdirSync(PYTHON_SOURCES).filter((n) => n.endsWith(".py"))) {
     copyFileSync(path.join(PYTHON_SOURCES, name), path.join(dir, name));
