@@ -6,7 +6,7 @@
 // jobs), with _prelude.py put first; after each round a plain job must still be served, and unless the
 // file says so the worker must not have been replaced.
 import { createHash, randomBytes } from "node:crypto";
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -79,6 +79,7 @@ describe.runIf(bwrap.ok)("hostile corpus (bubblewrap)", () => {
   afterAll(() => {
     pool?.close();
     listener?.close();
+    for (const dir of [ctx.dataDir, path.dirname(path.dirname(String(ctx.rootCanary)))]) if (dir) rmSync(String(dir), { recursive: true, force: true });
     delete process.env.FIELDWORK_DATA_DIR;
     clearSandboxEnv();
   });

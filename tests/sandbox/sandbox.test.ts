@@ -1,7 +1,7 @@
 // The real Python sandbox, behaviour: values, limits and failures end as clean results and the pool keeps
 // serving afterwards, in both modes (bubblewrap, and unsafe-rlimits which needs root to drop to uid 65534).
 // The escapes are in hostile.test.ts.
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -148,6 +148,7 @@ describe("sandbox without bubblewrap", () => {
     const r = await one(code, "f", { data: dataDir });
     expect(r).toMatchObject({ ok: true, isolation: "unsafe-rlimits", results: [{ output: [65534, ["CapEff:\t0000000000000000", "NoNewPrivs:\t1", "Seccomp:\t2"], "refused"] }] });
     closeSandboxPool();
+    rmSync(dataDir, { recursive: true, force: true });
     delete process.env.FIELDWORK_DATA_DIR;
     clearSandboxEnv();
   }, 60_000);
@@ -156,7 +157,7 @@ describe("sandbox without bubblewrap", () => {
 describe("the bubblewrap command line", () => {
   it("binds only what Python needs, read-only, and never /, the project folder or the data dir", () => {
     const runtime: RuntimeOk = { python: "/usr/bin/python3", version: "3.11.2", isolation: "bwrap", uid: 65534, setpriv: "/usr/bin/setpriv", bwrap: "/usr/bin/bwrap", binds: ["/opt/venv"], missingOptional: [] };
-    const stage = mkdtempSync(path.join(os.tmpdir(), "fieldwork-stage-"));
+    const stage = "/tmp/fieldwork-sandbox-1-stage";
     const args = bwrapArgs(runtime, stage, []);
     const sources = args.flatMap((a, i) => (a === "--ro-bind" || a === "--ro-bind-try" || a === "--bind" ? [args[i + 1]] : []));
     expect(args).not.toContain("--bind");
