@@ -32,9 +32,13 @@ const ZEnv = z.object({
   IMPORT_MAX_ENTRIES: z.coerce.number().int().min(1).default(10_000),
   IMPORT_MAX_UNCOMPRESSED_BYTES: z.coerce.number().int().min(1024).default(500 * 1024 * 1024),
   ARXIV_BASE_URL: z.string().url().default("https://export.arxiv.org"),
-  SANDBOX_PYTHON: z.string().min(1).default("python3"),
-  SANDBOX_ISOLATION: z.enum(["auto", "bwrap", "rlimits"]).default("auto"),
+  // Unset: /usr/bin/python3 when present, else python3 on PATH (lib/sandbox/runtime.ts).
+  SANDBOX_PYTHON: z.string().min(1).optional(),
+  // bubblewrap or nothing; unsafe-rlimits is for a developer's own machine only (README, Python sandbox).
+  SANDBOX_ISOLATION: z.enum(["bwrap", "unsafe-rlimits"]).default("bwrap"),
+  SANDBOX_UID: z.coerce.number().int().min(1).max(2 ** 31 - 2).default(65534),
   SANDBOX_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  SANDBOX_WORKER_JOBS: z.coerce.number().int().min(1).default(1000),
   SANDBOX_CPU_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   SANDBOX_WALL_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   SANDBOX_MEMORY_MB: z.coerce.number().int().min(32).max(65_536).default(512),

@@ -1,179 +1,170 @@
 import "server-only";
-// A pool of warm Python workers (lib/sandbox/python/worker.py). Each worker runs one job at a time and
-// forks a fresh child per job; a worker that stops answering or dies is killed and replaced, and the pool
-// keeps serving. One pool per server process (workers start on first use).
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+// A pool of warm Python workers (worker.ts). Each worker runs one job at a time and forks a fresh,
+// confined child per job; a worker is replaced after SANDBOX_WORKER_JOBS jobs, when it asks to be (an
+// anomaly in a job), or when it stops answering or dies. When the runtime is missing or workers cannot
+// start, jobs fail at once with the reason, and the pool tries again with backoff (1 s doubling to 60 s),
+// so a slow start or a package installed later does not need a server restart. One pool per process.
 import os from "node:os";
 import path from "node:path";
-import { createInterface } from "node:readline";
 import { getEnv } from "../env";
-import { getRuntime, workerCommand } from "./runtime";
-import { RUNTIME_REQUIRED, type Isolation, type SandboxLimits } from "./types";
+import { getDataDir } from "../db/data-dir";
+import { probeRuntime, type Runtime, type RuntimeOk } from "./runtime";
+import { RUNTIME_REQUIRED, SANDBOX_UNAVAILABLE, type SandboxStatus } from "./types";
+import { SandboxWorker, type Answer, type Job } from "./worker";
+import { stageWorker, workerCommand, type Stage } from "./worker-command";
 
-export type Job = { kind: "call" | "inspect"; code: string; function: string; calls: Record<string, unknown>[]; limits: SandboxLimits };
-export type Answer = { ok: boolean; error?: string | null; results?: unknown[]; inspect?: unknown; unavailable?: boolean };
-
-const WORKER_SCRIPT = path.join(process.cwd(), "lib", "sandbox", "python", "worker.py");
-const START_TIMEOUT_MS = 60_000;
-const ANSWER_MARGIN_MS = 5_000;
-
-type Pending = { id: number; resolve: (a: Answer) => void; timer: NodeJS.Timeout };
-
-class Worker {
-  private proc: ChildProcessWithoutNullStreams;
-  private tmpDir: string;
-  private pending: Pending | null = null;
-  readonly ready: Promise<Answer | null>; // null when ready, else why it could not start
-  dead = false;
-
-  constructor(private readonly runtime: { python: string; isolation: Isolation }, private readonly onExit: (w: Worker) => void) {
-    this.tmpDir = mkdtempSync(path.join(os.tmpdir(), "fieldwork-sandbox-"));
-    const cmd = workerCommand(runtime, WORKER_SCRIPT, this.tmpDir);
-    this.proc = spawn(cmd.command, cmd.args, { cwd: cmd.cwd, env: cmd.env as unknown as NodeJS.ProcessEnv, stdio: "pipe", detached: true });
-    let settle: (v: Answer | null) => void;
-    this.ready = new Promise((resolve) => (settle = resolve));
-    const startTimer = setTimeout(() => settle({ ok: false, unavailable: true, error: `${RUNTIME_REQUIRED}: the worker did not start in ${START_TIMEOUT_MS / 1000} s` }), START_TIMEOUT_MS);
-    let stderr = "";
-    this.proc.stderr.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
-    this.proc.on("error", (e) => settle({ ok: false, unavailable: true, error: `${RUNTIME_REQUIRED}: ${e.message}` }));
-    this.proc.on("exit", () => {
-      clearTimeout(startTimer);
-      settle({ ok: false, unavailable: true, error: `${RUNTIME_REQUIRED}: the worker exited at start. ${stderr.trim().slice(-300)}` });
-      this.finish({ ok: false, error: "the sandbox worker stopped unexpectedly" });
-      this.dead = true;
-      rmSync(this.tmpDir, { recursive: true, force: true });
-      this.onExit(this);
-    });
-    const lines = createInterface({ input: this.proc.stdout });
-    let first = true;
-    lines.on("line", (line) => {
-      let message: Record<string, unknown>;
-      try {
-        message = JSON.parse(line) as Record<string, unknown>;
-      } catch {
-        return;
-      }
-      if (first) {
-        first = false;
-        clearTimeout(startTimer);
-        settle(message.ready ? null : { ok: false, unavailable: true, error: `${RUNTIME_REQUIRED}: ${String(message.error)}` });
-        return;
-      }
-      if (this.pending && message.id === this.pending.id) this.finish(message as Answer);
-    });
-  }
-
-  run(id: number, job: Job): Promise<Answer> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.finish({ ok: false, error: `the sandbox worker did not answer within ${(job.limits.wallMs + ANSWER_MARGIN_MS) / 1000} s and was replaced` });
-        this.kill();
-      }, job.limits.wallMs + ANSWER_MARGIN_MS);
-      this.pending = { id, resolve, timer };
-      this.proc.stdin.write(`${JSON.stringify({ id, ...job })}\n`);
-    });
-  }
-
-  private finish(answer: Answer): void {
-    const p = this.pending;
-    if (!p) return;
-    this.pending = null;
-    clearTimeout(p.timer);
-    p.resolve(answer);
-  }
-
-  kill(): void {
-    if (this.dead) return;
-    try {
-      if (this.proc.pid) process.kill(-this.proc.pid, "SIGKILL"); // the whole process group
-    } catch {
-      this.proc.kill("SIGKILL");
-    }
-  }
-}
+export type { Answer, Job } from "./worker";
 
 type Queued = { job: Job; resolve: (a: Answer) => void };
+type Failure = { reason: string; retryAt: number };
+type PoolOptions = { maxJobs?: number; probe?: () => Promise<Runtime>; extraBinds?: [string, string][] };
+
+const MAX_BACKOFF_MS = 60_000;
 
 export class SandboxPool {
-  private workers: Worker[] = [];
-  private assigned = new WeakSet<Worker>();
+  private workers: SandboxWorker[] = [];
+  private runtimeOf = new WeakMap<SandboxWorker, RuntimeOk>();
   private queue: Queued[] = [];
   private nextId = 1;
+  private spawned = 0;
   private closed = false;
-  /** Set when a worker cannot start (e.g. numpy missing): the pool stops spawning and answers with it. */
-  private broken: Answer | null = null;
+  private runtime: RuntimeOk | null = null;
+  private probing: Promise<Runtime> | null = null;
+  private stage: Stage | null = null;
+  private failure: Failure | null = null;
+  private failures = 0;
 
-  constructor(readonly size: number) {}
+  private readonly maxJobs: number;
+  private readonly probeRuntime: () => Promise<Runtime>;
+  private readonly extraBinds: [string, string][];
 
-  get isolation(): Isolation | null {
-    const runtime = getRuntime();
-    return "error" in runtime ? null : runtime.isolation;
+  /** `options` are for tests: a runtime probe to stand in for the real one, extra read-only binds (a canary). */
+  constructor(readonly size: number, options: PoolOptions = {}) {
+    this.maxJobs = options.maxJobs ?? getEnv().SANDBOX_WORKER_JOBS;
+    this.probeRuntime = options.probe ?? probeRuntime;
+    this.extraBinds = options.extraBinds ?? [];
+  }
+
+  /** How many workers this pool has started (tests: a worker was not replaced). */
+  get workersStarted(): number {
+    return this.spawned;
   }
 
   /** Run a job; resolves with the worker's answer or a failure, never rejects. */
   run(job: Job): Promise<Answer> {
-    const runtime = getRuntime();
-    if ("error" in runtime) return Promise.resolve({ ok: false, unavailable: true, error: `${RUNTIME_REQUIRED}: ${runtime.error}` });
-    if (this.broken) return Promise.resolve(this.broken);
+    if (this.closed) return Promise.resolve({ ok: false, error: "the sandbox is shut down" });
     return new Promise((resolve) => {
       this.queue.push({ job, resolve });
-      this.dispatch();
+      this.pump();
     });
   }
 
-  /** Start every worker now (otherwise they start on first use); resolves when they are ready. */
-  async warm(): Promise<Answer | null> {
-    const runtime = getRuntime();
-    if ("error" in runtime) return { ok: false, unavailable: true, error: `${RUNTIME_REQUIRED}: ${runtime.error}` };
-    this.fill(runtime);
-    const states = await Promise.all(this.workers.map((w) => w.ready));
-    return states.find((s) => s !== null) ?? null;
+  /** What GET /api/health reports; starts the workers when nothing is running yet, never waits for them. */
+  status(): SandboxStatus {
+    const isolation = this.runtime?.isolation ?? getEnv().SANDBOX_ISOLATION;
+    if (this.workers.some((w) => w.isReady)) return { state: "ready", isolation };
+    if (this.isUnavailable()) return { state: "unavailable", isolation, reason: this.failure!.reason };
+    this.pump();
+    return { state: "starting", isolation };
   }
 
-  private fill(runtime: { python: string; isolation: Isolation }): void {
-    while (!this.closed && !this.broken && this.workers.length < this.size) {
-      this.workers.push(new Worker(runtime, (dead) => {
-        this.workers = this.workers.filter((w) => w !== dead);
-        this.dispatch();
-      }));
+  /** Start every worker now (otherwise they start on first use); resolves with null once they are ready, else why not. */
+  async warm(): Promise<string | null> {
+    while (!this.closed) {
+      this.pump();
+      const ready = this.workers.filter((w) => w.isReady).length;
+      if (ready >= this.size || (ready > 0 && this.failure)) return null;
+      if (this.isUnavailable()) return this.failure!.reason;
+      await new Promise((r) => setTimeout(r, 20));
     }
+    return "the sandbox is shut down";
   }
 
-  private dispatch(): void {
-    const runtime = getRuntime();
-    if ("error" in runtime || this.closed) return;
-    if (this.broken) {
-      for (const q of this.queue.splice(0)) q.resolve(this.broken);
+  private isUnavailable(): boolean {
+    return this.failure !== null && Date.now() < this.failure.retryAt && !this.workers.some((w) => w.isReady);
+  }
+
+  private pump(): void {
+    if (this.closed) return;
+    if (this.isUnavailable()) {
+      for (const q of this.queue.splice(0)) q.resolve({ ok: false, unavailable: true, isolation: null, error: this.failure!.reason });
       return;
     }
-    this.fill(runtime);
+    const waiting = this.failure !== null && Date.now() < this.failure.retryAt; // a failed start: retry later
+    if (!waiting && !this.runtime) this.probe();
+    if (!waiting && this.runtime) this.fill(this.runtime);
     for (const worker of this.workers) {
       if (this.queue.length === 0) break;
-      if (this.assigned.has(worker) || worker.dead) continue;
-      const next = this.queue.shift()!;
-      this.assigned.add(worker); // busy from assignment on, even while it is still starting
-      void (async () => {
-        const problem = await worker.ready;
-        if (problem) {
-          this.broken = problem;
-          next.resolve(problem);
-          worker.kill();
-          this.dispatch();
-          return;
-        }
-        const answer = await worker.run(this.nextId++, next.job);
-        this.assigned.delete(worker);
-        next.resolve(answer);
-        this.dispatch();
-      })();
+      if (!worker.isReady || worker.busy || worker.dead) continue;
+      this.dispatch(worker, this.queue.shift()!);
     }
+  }
+
+  private probe(): void {
+    if (this.probing) return;
+    this.probing = this.probeRuntime();
+    void this.probing.then((runtime) => {
+      this.probing = null;
+      if ("error" in runtime) this.fail(runtime.error);
+      else this.runtime = runtime;
+      this.pump();
+    });
+  }
+
+  private fill(runtime: RuntimeOk): void {
+    this.stage ??= stageWorker(process.getuid?.() === 0);
+    const dataDir = getDataDir();
+    // What the worker's self-test must not reach: the data dir, and (bubblewrap) the project's files.
+    const privatePaths = runtime.isolation === "bwrap" ? [dataDir, path.join(process.cwd(), "package.json")] : [dataDir];
+    while (this.workers.length < this.size) {
+      const command = workerCommand(runtime, { stage: this.stage, private: privatePaths.map((p) => path.resolve(p)), index: this.spawned++, extraBinds: this.extraBinds });
+      const worker = new SandboxWorker(command, (dead) => {
+        this.workers = this.workers.filter((w) => w !== dead);
+        this.pump();
+      });
+      this.runtimeOf.set(worker, runtime);
+      this.workers.push(worker);
+      void worker.ready.then((problem) => {
+        if (problem === null) {
+          this.failure = null;
+          this.failures = 0;
+        } else {
+          this.fail(problem.startsWith("numpy") ? `${RUNTIME_REQUIRED}: ${problem}` : `${SANDBOX_UNAVAILABLE}: ${problem}`);
+          worker.kill();
+        }
+        this.pump();
+      });
+    }
+  }
+
+  /** Remember why, and retry later: 1 s, 2 s, 4 s … 60 s. The runtime is probed again then. */
+  private fail(reason: string): void {
+    this.failures += 1;
+    this.failure = { reason, retryAt: Date.now() + Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (this.failures - 1)) };
+    this.runtime = null;
+    this.pump();
+  }
+
+  private dispatch(worker: SandboxWorker, next: Queued): void {
+    worker.busy = true;
+    void worker.run(this.nextId++, next.job).then((answer) => {
+      worker.busy = false;
+      next.resolve({ ...answer, isolation: this.runtimeOf.get(worker)?.isolation ?? null });
+      if (answer.recycle || worker.jobs >= this.maxJobs) {
+        if (answer.recycle) console.warn(`sandbox: replacing a worker: ${answer.recycle}`);
+        this.workers = this.workers.filter((w) => w !== worker);
+        worker.kill();
+      }
+      this.pump();
+    });
   }
 
   close(): void {
     this.closed = true;
     for (const w of this.workers) w.kill();
     this.workers = [];
+    for (const q of this.queue.splice(0)) q.resolve({ ok: false, error: "the sandbox is shut down" });
+    this.stage?.close();
   }
 }
 

@@ -19,7 +19,7 @@ export async function runCode({ code, functionName, calls, limits }: RunInput): 
   const error = answer.error ?? null;
   // A job that failed before any call (syntax error, missing function, runtime missing): every call carries why.
   const filled = results.length === calls.length ? results : calls.map((_, i) => results[i] ?? { error: error ?? "not run", ms: null });
-  return { ok: answer.ok && error === null && filled.every((r) => "output" in r), isolation: pool.isolation, error, results: filled, ...(answer.unavailable ? { unavailable: true } : {}) };
+  return { ok: answer.ok && error === null && filled.every((r) => "output" in r), isolation: answer.isolation ?? null, error, results: filled, ...(answer.unavailable ? { unavailable: true } : {}) };
 }
 
 /** Parse the code with Python's `ast` (in the sandbox) and describe the top-level function `functionName`. */
@@ -28,7 +28,7 @@ export async function inspectCode(code: string, functionName: string): Promise<I
   const answer = await pool.run({ kind: "inspect", code, function: functionName, calls: [], limits: { ...defaultLimits(), wallMs: 5000 } });
   return {
     ok: answer.ok,
-    isolation: pool.isolation,
+    isolation: answer.isolation ?? null,
     error: answer.error ?? null,
     signature: (answer.inspect as Signature | undefined) ?? null,
     ...(answer.unavailable ? { unavailable: true } : {}),

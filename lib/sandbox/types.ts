@@ -1,8 +1,12 @@
 // What the sandbox takes and gives back. Results are values, never throws: a missing runtime, a crash or
 // a timeout is a failed result the checks report, not a server error.
 
-/** How the code was isolated: bubblewrap namespaces, or the weaker rlimits + audit-hook fallback. */
-export type Isolation = "bwrap" | "rlimits";
+/** How the code was isolated: bubblewrap (the boundary), or rlimits + seccomp only, for a developer's own
+ * machine (`SANDBOX_ISOLATION=unsafe-rlimits`: every result says so). */
+export type Isolation = "bwrap" | "unsafe-rlimits";
+
+/** The pool's state as `GET /api/health` reports it. */
+export type SandboxStatus = { state: "ready" | "starting" | "unavailable"; isolation: Isolation; reason?: string };
 
 export type SandboxLimits = { cpuMs: number; wallMs: number; memoryMb: number; outputBytes: number };
 
@@ -18,7 +22,7 @@ export type RunResult = {
   error: string | null;
   /** One per call, in order (also when the job failed part-way: the rest carry the reason). */
   results: CallResult[];
-  /** True when Python or numpy is missing: nothing ran. */
+  /** True when the sandbox cannot run anything (bubblewrap, Python or a module missing): nothing ran. */
   unavailable?: boolean;
 };
 
@@ -39,3 +43,6 @@ export type Signature = {
 export type InspectResult = { ok: boolean; isolation: Isolation | null; error: string | null; signature: Signature | null; unavailable?: boolean };
 
 export const RUNTIME_REQUIRED = "Python 3.10+ with numpy is required for code checks";
+export const SANDBOX_UNAVAILABLE = "The Python sandbox is unavailable, so code checks cannot run";
+/** The one line that installs the sandbox's runtime on Debian/Ubuntu (README, first screen). */
+export const SANDBOX_APT = "apt-get install -y bubblewrap python3 python3-numpy python3-scipy python3-sympy python3-mpmath python3-seccomp";

@@ -2,7 +2,8 @@
 import { fail, pass, skip, type Check, type CheckContext, type Finding } from "../types";
 
 function isolationNote(ctx: CheckContext): string {
-  return ctx.run?.isolation === "bwrap" ? "sandbox: bubblewrap" : ctx.run?.isolation === "rlimits" ? "sandbox: rlimits + audit hook (weaker isolation)" : "";
+  const isolation = ctx.run?.isolation;
+  return isolation === "bwrap" ? "sandbox: bubblewrap" : isolation === "unsafe-rlimits" ? "UNSAFE sandbox: rlimits + seccomp only, for a developer's own machine" : "";
 }
 
 export const referenceRuns: Check = {

@@ -8,6 +8,7 @@ import { loadOrCreateSecrets } from "../../../lib/db/data-dir";
 import { migrate } from "../../../lib/db/migrate";
 import { DEMO_USERS, seedDemo } from "../../../lib/demo/seed-demo";
 import { getEnv } from "../../../lib/env";
+import { describeRuntime, probeRuntime } from "../../../lib/sandbox/runtime";
 import { buildIfNeeded } from "../build-if-needed";
 import { getDemoPassword, peekDemoPassword } from "../demo-password";
 import { fail } from "../output";
@@ -46,6 +47,9 @@ async function start(options: StartOptions): Promise<void> {
   const demoExists = (await getDb().user.count({ where: { email: { in: DEMO_USERS.map((u) => u.email) } } })) > 0;
   await disconnectDb();
 
+  // The sandbox's isolation, or exactly what is missing (the app runs either way; code checks need it).
+  const sandbox = describeRuntime(await probeRuntime());
+
   if (!options.dev) buildIfNeeded(log);
   const port = env.PORT;
   const loopback = isLoopback(env.HOST);
@@ -83,6 +87,7 @@ async function start(options: StartOptions): Promise<void> {
   log("");
   log(`Fieldwork is running at ${url}`);
   if (loopback) log("Listening on this machine only (HOST=0.0.0.0 to serve other machines).");
+  log(sandbox);
   if (demoExists) {
     log(`Demo sign-ins (password: ${demoPassword ?? "unknown: set DEMO_PASSWORD before the first start"}):`);
     for (const u of DEMO_USERS) log(`  ${u.role.padEnd(10)} ${u.email}`);
