@@ -22,6 +22,7 @@ async function submitInEditor(page: Page, seedTitle: string, tag: string): Promi
 }
 
 test("request changes with an anchored comment → the author fixes and resubmits → the lead approves with `a`", async ({ browser }) => {
+  test.slow(); // many steps, each waiting on the server (and the sandbox): triple the time budget
   const tag = `loop-${Date.now()}`;
   const annotator = await pageAs(browser, "annotator");
   const lead = await pageAs(browser, "lead");
@@ -79,6 +80,7 @@ test("request changes with an anchored comment → the author fixes and resubmit
 });
 
 test("a lead who edited the item last may not decide: the reason is shown and another reviewer decides", async ({ browser }) => {
+  test.slow(); // many steps, each waiting on the server (and the sandbox): triple the time budget
   const tag = `foureyes-${Date.now()}`;
   const annotator = await pageAs(browser, "annotator");
   const lead = await pageAs(browser, "lead");

@@ -23,6 +23,7 @@ test("sign in returns to the page asked for; sign out ends the session", async (
 });
 
 test("too many failures lock the account for this address with a clear message", async ({ page, browser }) => {
+  test.slow(); // many steps, each waiting on the server (and the sandbox): triple the time budget
   // A user of its own: the lock must not touch the accounts other tests sign in with.
   const admin = await browser.newContext({ storageState: storageStateFor("admin") });
   const email = `lockout-${Date.now()}@test.local`;

@@ -31,6 +31,7 @@ async function credentialsSignIn(api: APIRequestContext, email: string, password
 }
 
 test("a rotated X-Forwarded-For does not reset the sign-in limit; the message names the configured window", async ({ playwright, browser, baseURL }) => {
+  test.slow(); // many steps, each waiting on the server (and the sandbox): triple the time budget
   const email = await newUser(browser);
   const api = await playwright.request.newContext({ baseURL });
   // The limit is 10 failures per email and address; each guess claims a new address.
@@ -51,6 +52,7 @@ test("a rotated X-Forwarded-For does not reset the sign-in limit; the message na
 const BAD_CALLBACKS = ["/\\evil.com", "//evil.com", "/%5Cevil.com", "/%09/evil.com", "/%2F%2Fevil.com", "https://evil.com", "javascript:alert(1)"];
 
 test("after signing in, only paths of this app are followed", async ({ browser, baseURL }) => {
+  test.slow(); // many steps, each waiting on the server (and the sandbox): triple the time budget
   const origin = new URL(baseURL!).origin;
   for (const callback of [...BAD_CALLBACKS, "/items?status=DRAFT"]) {
     const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
