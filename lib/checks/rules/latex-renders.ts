@@ -1,6 +1,6 @@
-// Every LaTeX field renders: errors are located at their line and column.
-import { renderLatexText } from "../../latex/render-latex";
-import { renderMathField } from "../../latex/render-math-field";
+// Every LaTeX field renders: errors (KaTeX's, and environments or \left/\right that do not pair up) are
+// located at their line and column.
+import { renderField } from "../../latex/render-field";
 import { fail, pass, type Check, type Finding } from "../types";
 
 const FIELDS = [["statement", "Statement", false], ["solution", "Solution", false], ["finalAnswer", "Final answer", true]] as const;
@@ -12,7 +12,7 @@ export const latexRenders: Check = {
   run: ({ fields, macros }) => {
     const findings: Finding[] = [];
     for (const [key, label, math] of FIELDS) {
-      const { errors } = (math ? renderMathField : renderLatexText)(fields[key], { macros });
+      const { errors } = renderField(fields[key], { macros, math });
       for (const e of errors) {
         findings.push(fail(`${label}, line ${e.line}, column ${e.column}: ${e.message}`, { field: key, line: e.line, column: e.column }));
       }
