@@ -21,6 +21,17 @@ describe("draft", () => {
     expect(fieldsFromDraft(draft)).toEqual({ fields: FIELDS, issues: [] });
   });
 
+  it("keeps an expression typed in a cell for display beside the stored number", () => {
+    const spec: AnswerSpec = { functionName: "f", arguments: [{ name: "x", type: "float", description: "" }], returns: { type: "float", description: "" } };
+    const { cases, issues } = casesFromRows([{ inputs: ["pi/2"], expected: ["1"], abs: "1e-6", rel: "1e-6" }], spec);
+    expect(issues).toEqual([]);
+    expect(cases[0]).toMatchObject({ inputs: { x: Math.PI / 2 }, expected: 1, display: { inputs: { x: "pi/2" } } });
+    const fields: ItemFields = { ...FIELDS, answerSpec: spec, testCases: cases };
+    expect(draftFromFields(fields).testRows[0].inputs).toEqual(["pi/2"]);
+    // Plain numbers keep no display text.
+    expect(casesFromRows([{ inputs: ["1.5"], expected: ["1"], abs: "", rel: "" }], spec).cases[0]).not.toHaveProperty("display");
+  });
+
   it("locates every bad cell and treats empty cells as not yet filled", () => {
     const rows = [{ inputs: ["abc", ""], expected: ["1", ""], abs: "-1", rel: "" }];
     const { cases, issues } = casesFromRows(rows, SPEC);

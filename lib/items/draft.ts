@@ -2,7 +2,8 @@
 // never lost); they become typed values only when saving. Pure; the local browser draft stores this shape.
 import { ZAnswerSpec, type AnswerSpec, type Argument } from "./answer-spec";
 import { ITEM_FIELD_NAMES, sameValue, type ItemFields, type ItemPatch } from "./schemas";
-import { DEFAULT_TOLERANCE, formatCell, parseCell, returnElements, type TestCase, type TestValue } from "./test-values";
+import { evaluateNumber } from "./number-expression";
+import { DEFAULT_TOLERANCE, formatCell, parseCell, returnElements, type TestCase, type TestValue, type TypedText } from "./test-values";
 
 /** One test-case row as typed: inputs aligned with the spec's arguments, expected with its elements. */
 export type TestRow = { inputs: string[]; expected: string[]; abs: string; rel: string };
@@ -27,8 +28,8 @@ export function draftFromFields(fields: ItemFields): DraftFields {
   const testRows = testCases.map((tc) => {
     const expected = tc.expected === null ? [] : fields.answerSpec.returns.type === "tuple" && Array.isArray(tc.expected) ? tc.expected : [tc.expected];
     return {
-      inputs: fields.answerSpec.arguments.map((a) => formatCell(tc.inputs[a.name], a.type)),
-      expected: elements.map((e, i) => formatCell(expected[i], e.type)),
+      inputs: fields.answerSpec.arguments.map((a) => formatCell(tc.inputs[a.name], a.type, tc.display?.inputs?.[a.name])),
+      expected: elements.map((e, i) => formatCell(expected[i], e.type, tc.display?.expected?.[i])),
       abs: String(tc.tolerance.abs),
       rel: String(tc.tolerance.rel),
     };
@@ -38,8 +39,16 @@ export function draftFromFields(fields: ItemFields): DraftFields {
 
 function parseTolerance(text: string, fallback: number): number | null {
   if (text.trim() === "") return fallback;
-  const n = Number(text.trim());
-  return Number.isFinite(n) && n >= 0 ? n : null;
+  const n = evaluateNumber(text);
+  return n.ok && n.value >= 0 ? n.value : null;
+}
+
+/** The expressions worth keeping for display, or nothing when every cell was a plain value. */
+function typedText(inputs: Record<string, string>, expected: (string | null)[]): TypedText | undefined {
+  const display: TypedText = {};
+  if (Object.keys(inputs).length) display.inputs = inputs;
+  if (expected.some((t) => t !== null)) display.expected = expected;
+  return display.inputs || display.expected ? display : undefined;
 }
 
 /** Typed test cases from the rows, with every cell problem located (testCases.<row>.inputs.<name>, …). */
@@ -48,13 +57,16 @@ export function casesFromRows(rows: TestRow[], spec: AnswerSpec): { cases: TestC
   const elements = returnElements(spec.returns);
   const cases = rows.map((row, r) => {
     const inputs: Record<string, TestValue> = {};
+    const typedInputs: Record<string, string> = {};
     spec.arguments.forEach((arg: Argument, i) => {
       const text = row.inputs[i] ?? "";
       if (!arg.name || text.trim() === "") return; // incomplete, not wrong: the completeness check reports it
       const parsed = parseCell(text, arg.type, arg.options);
-      if (parsed.ok) inputs[arg.name] = parsed.value;
-      else issues.push({ path: ["testCases", r, "inputs", arg.name], message: parsed.message });
+      if (!parsed.ok) return issues.push({ path: ["testCases", r, "inputs", arg.name], message: parsed.message });
+      inputs[arg.name] = parsed.value;
+      if (parsed.expression) typedInputs[arg.name] = parsed.expression;
     });
+    const typedExpected: (string | null)[] = elements.map(() => null);
     let expected: TestValue | null = null;
     const texts = elements.map((_, i) => row.expected[i] ?? "");
     if (texts.some((t) => t.trim() !== "")) {
@@ -65,6 +77,7 @@ export function casesFromRows(rows: TestRow[], spec: AnswerSpec): { cases: TestC
         }
         const parsed = parseCell(t, elements[i].type, elements[i].options);
         if (!parsed.ok) issues.push({ path: ["testCases", r, "expected", i], message: parsed.message });
+        typedExpected[i] = parsed.ok && parsed.expression ? parsed.expression : null;
         return parsed.ok ? parsed.value : null;
       });
       expected = spec.returns.type === "tuple" ? (values as TestValue[]) : values[0];
@@ -73,7 +86,9 @@ export function casesFromRows(rows: TestRow[], spec: AnswerSpec): { cases: TestC
     const rel = parseTolerance(row.rel, DEFAULT_TOLERANCE.rel);
     if (abs === null) issues.push({ path: ["testCases", r, "tolerance", "abs"], message: "A tolerance is a number ≥ 0." });
     if (rel === null) issues.push({ path: ["testCases", r, "tolerance", "rel"], message: "A tolerance is a number ≥ 0." });
-    return { inputs, expected, tolerance: { abs: abs ?? DEFAULT_TOLERANCE.abs, rel: rel ?? DEFAULT_TOLERANCE.rel } };
+    const tc: TestCase = { inputs, expected, tolerance: { abs: abs ?? DEFAULT_TOLERANCE.abs, rel: rel ?? DEFAULT_TOLERANCE.rel } };
+    const display = typedText(typedInputs, typedExpected);
+    return display ? { ...tc, display } : tc;
   });
   return { cases, issues };
 }

@@ -74,10 +74,14 @@ const ZTolerance = z.object({
   rel: z.number().finite().min(0, "Tolerances are not negative."),
 });
 
+const ZTyped = z.string().trim().min(1).max(200);
+
 export const ZTestCase = z.object({
   inputs: z.record(z.string().max(100), ZTestValue),
   expected: ZTestValue.nullable(),
   tolerance: ZTolerance,
+  /** expressions as typed (`pi/2`), for display; the numbers above are what is graded */
+  display: z.object({ inputs: z.record(z.string().max(100), ZTyped).optional(), expected: z.array(ZTyped.nullable()).max(20).optional() }).strict().optional(),
 });
 
 function text(limit: number) {
