@@ -10,7 +10,10 @@ import { storageStateFor } from "./support";
 type Caller = "anonymous" | "owner" | "otherAnnotator" | "lead" | "admin";
 const CALLERS: Caller[] = ["anonymous", "otherAnnotator", "owner", "lead", "admin"];
 type Expect = Record<Caller, number>;
-type Fixtures = { seedId: string; itemId: string; bareItemId: string; importId: string; userId: string; version: (itemId: string) => Promise<number> };
+type Fixtures = {
+  seedId: string; itemId: string; bareItemId: string; submittedItemId: string; commentId: string; importId: string; userId: string;
+  version: (itemId: string) => Promise<number>;
+};
 type Body = { data: unknown } | { multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }> };
 type Row = { route: string; method: string; path: (f: Fixtures) => string; body?: (f: Fixtures, caller: Caller) => Promise<Body> | Body; expect: Expect };
 
@@ -51,6 +54,19 @@ const ROWS: Row[] = [
     body: async (f) => ({ data: { version: await f.version(f.itemId) } }),
     expect: editors(200),
   },
+  { route: "api/items/[id]/timeline", method: "GET", path: (f) => `/api/items/${f.itemId}/timeline`, expect: signedIn(200) },
+  { route: "api/items/[id]/comments", method: "GET", path: (f) => `/api/items/${f.itemId}/comments`, expect: signedIn(200) },
+  { route: "api/items/[id]/comments", method: "POST", path: (f) => `/api/items/${f.itemId}/comments`, body: (_f, caller) => ({ data: { body: `A word from ${caller}.` } }), expect: editors(201) },
+  { route: "api/items/[id]/comments/[commentId]", method: "PATCH", path: (f) => `/api/items/${f.itemId}/comments/${f.commentId}`, body: () => ({ data: { resolved: true } }), expect: editors(200) },
+  // Allowed callers reach the comment, which suggests nothing to apply (422).
+  { route: "api/items/[id]/comments/[commentId]/apply", method: "POST", path: (f) => `/api/items/${f.itemId}/comments/${f.commentId}/apply`, body: async (f) => ({ data: { version: await f.version(f.itemId) } }), expect: editors(422) },
+  // Reviewers get past role and four eyes to the version check (the stale version → 409); nothing changes.
+  { route: "api/items/[id]/reviews", method: "POST", path: (f) => `/api/items/${f.submittedItemId}/reviews`, body: () => ({ data: { version: 999, decision: "APPROVE" } }), expect: staff(409) },
+  { route: "api/items/[id]/reopen", method: "POST", path: (f) => `/api/items/${f.submittedItemId}/reopen`, body: () => ({ data: { version: 999 } }), expect: staff(409) },
+  { route: "api/review/queue", method: "GET", path: () => "/api/review/queue", expect: staff(200) },
+  { route: "api/items/assign", method: "POST", path: () => "/api/items/assign", body: (f) => ({ data: { itemIds: [f.bareItemId], assigneeId: null } }), expect: staff(200) },
+  { route: "api/seeds/assign", method: "POST", path: () => "/api/seeds/assign", body: (f) => ({ data: { seedIds: [f.seedId], assigneeId: null } }), expect: staff(200) },
+  { route: "api/seeds/claim-next", method: "POST", path: () => "/api/seeds/claim-next", body: () => ({ data: { source: "no-such-source" } }), expect: signedIn(200) },
   { route: "api/imports", method: "GET", path: () => "/api/imports", expect: staff(200) },
   { route: "api/imports", method: "POST", path: () => "/api/imports", body: (_f, caller) => ({ multipart: { file: YAML(caller), sourceId: "authz-matrix", dryRun: "true" } }), expect: staff(200) },
   { route: "api/imports/[id]", method: "GET", path: (f) => `/api/imports/${f.importId}`, expect: staff(200) },
@@ -131,13 +147,20 @@ test.describe("each caller gets the status the matrix says", () => {
     const bareItemId = await create();
     const version = async (id: string) => ((await (await contexts.owner.get(`/api/items/${id}`)).json()) as { version: number }).version;
     const { statement, description, solution, finalAnswer, referenceCode, answerSpec, testCases, topic, level, difficulty } = GOOD_ITEM;
-    const saved = await contexts.owner.put(`/api/items/${itemId}`, { data: { version: 1, statement, description, solution, finalAnswer, referenceCode, answerSpec, testCases, topic, level, difficulty } });
+    const good = { statement, description, solution, finalAnswer, referenceCode, answerSpec, testCases, topic, level, difficulty };
+    const saved = await contexts.owner.put(`/api/items/${itemId}`, { data: { version: 1, ...good } });
     expect(saved.status(), await saved.text()).toBe(200);
+    const submittedItemId = await create();
+    const savedGood = await contexts.owner.put(`/api/items/${submittedItemId}`, { data: { version: 1, ...good } });
+    const submitted = await contexts.owner.post(`/api/items/${submittedItemId}/submit`, { data: { version: (await savedGood.json()).version } });
+    expect(submitted.status(), await submitted.text()).toBe(200);
+    const comment = await contexts.lead.post(`/api/items/${itemId}/comments`, { data: { body: "Matrix fixture." } });
+    expect(comment.status(), await comment.text()).toBe(201);
     const imported = await contexts.admin.post("/api/imports", { multipart: { file: YAML(`fixture ${Date.now()}`), sourceId: "authz-matrix" } });
     expect(imported.status(), await imported.text()).toBe(200);
     const user = await contexts.admin.post("/api/users", { data: { email: `matrix-target-${Date.now()}@test.local`, role: "ANNOTATOR", password: "a long enough password" } });
     expect(user.status()).toBe(201);
-    fixtures = { seedId, itemId, bareItemId, importId: (await imported.json()).batchId, userId: (await user.json()).user.id, version };
+    fixtures = { seedId, itemId, bareItemId, submittedItemId, commentId: (await comment.json()).comment.id, importId: (await imported.json()).batchId, userId: (await user.json()).user.id, version };
   });
 
   test.afterAll(async () => {

@@ -4,7 +4,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { getEnv } from "./env";
 
-function createClient(url: string) {
+/** A client of its own (the app uses getDb(); tests and benchmarks make a second pool, like a second instance). */
+export function createClient(url: string) {
   return new PrismaClient({
     adapter: new PrismaPg({ connectionString: url, max: 10 }),
     omit: { user: { passwordHash: true }, apiToken: { tokenHash: true } },

@@ -25,6 +25,8 @@ const ZEnv = z.object({
   API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
   LATEX_MAX_EXPAND: z.coerce.number().int().min(10).max(100000).default(1000),
   ITEM_MAX_TEXT_CHARS: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
+  // Seeds an annotator may hold claimed (assigned, not yet adapted) before "claim next" refuses.
+  MAX_OPEN_CLAIMS: z.coerce.number().int().min(1).max(1000).default(5),
   ITEM_MAX_TEST_CASES: z.coerce.number().int().min(1).max(10_000).default(200),
   IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(50 * 1024 * 1024),
   IMPORT_MAX_ENTRIES: z.coerce.number().int().min(1).default(10_000),

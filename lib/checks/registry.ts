@@ -43,3 +43,10 @@ export function evaluateChecks(ctx: CheckContext, checks: Check[] = CHECKS): Che
 export function blockingFailures(results: CheckResult[]): CheckResult[] {
   return results.filter((r) => r.blocking && !r.passed);
 }
+
+/** One word for a run: any blocking failure → FAILING; else any other failure → WARNINGS; else PASSING. */
+export function checkStateOf(results: Pick<CheckResult, "blocking" | "passed">[]): "PASSING" | "WARNINGS" | "FAILING" {
+  if (results.some((r) => r.blocking && !r.passed)) return "FAILING";
+  if (results.some((r) => !r.passed)) return "WARNINGS";
+  return "PASSING";
+}

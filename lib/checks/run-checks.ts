@@ -10,7 +10,7 @@ import { fieldsOf, parseItemId } from "../items/item-record";
 import type { ItemFields } from "../items/schemas";
 import { toMacroMap } from "../latex/macros";
 import { inspectCode, runCode } from "../sandbox/run-code";
-import { evaluateChecks } from "./registry";
+import { checkStateOf, evaluateChecks } from "./registry";
 import type { CheckContext, CheckResult, NearDuplicate } from "./types";
 
 export type CheckRunView = { runId: string; version: number; passed: boolean; durationMs: number; isolation: string | null; createdAt: string; results: CheckResult[] };
@@ -58,8 +58,13 @@ export async function runChecks(actor: Actor, rawId: unknown): Promise<CheckRunV
   const passed = results.every((r) => !r.blocking || r.passed);
   const durationMs = Math.round(performance.now() - started);
   const isolation = code.run?.isolation ?? code.inspect?.isolation ?? null;
-  const run = await getDb().checkRun.create({
-    data: { itemId: id, version: item.version, passed, results: results as object[], durationMs, isolation, createdById: actor.id },
+  const run = await getDb().$transaction(async (tx) => {
+    const stored = await tx.checkRun.create({
+      data: { itemId: id, version: item.version, passed, results: results as object[], durationMs, isolation, createdById: actor.id },
+    });
+    // The review queue filters on the newest run's outcome; the version guards against a save in between.
+    await tx.item.updateMany({ where: { id, version: item.version }, data: { checkState: checkStateOf(results), checkedVersion: item.version } });
+    return stored;
   });
   return { runId: run.id, version: item.version, passed, durationMs, isolation, createdAt: run.createdAt.toISOString(), results };
 }

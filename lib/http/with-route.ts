@@ -86,9 +86,13 @@ async function readText(request: Request, maxBytes: number): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** Parse a JSON body under API_MAX_BODY_BYTES; malformed or absurdly nested JSON is a 422, not a 500. */
+/**
+ * Parse a JSON body under API_MAX_BODY_BYTES; malformed or absurdly nested JSON is a 422, not a 500. An
+ * empty body reads as {} (the route's schema then says what is missing).
+ */
 export async function readJson(request: Request): Promise<unknown> {
   const text = await readText(request, getEnv().API_MAX_BODY_BYTES);
+  if (text.trim() === "") return {};
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -3,13 +3,16 @@ import "server-only";
 // version being submitted. The newest stored run for that version counts; without one, checks run now.
 import type { Actor } from "../auth/types";
 import { getLatestCheckRun, runChecks } from "../checks/run-checks";
-import { blockingFailures } from "../checks/registry";
+import { blockingFailures, checkStateOf } from "../checks/registry";
 
 export type SubmitBlocker = { check: string; message: string; field: string | null };
+export type SubmitGate = { blockers: SubmitBlocker[]; checkState: ReturnType<typeof checkStateOf> };
 
-export async function submitBlockers(actor: Actor, itemId: string, version: number): Promise<SubmitBlocker[]> {
+export async function submitGate(actor: Actor, itemId: string, version: number): Promise<SubmitGate> {
   let run = await getLatestCheckRun(actor, itemId, version);
   if (!run) run = await runChecks(actor, itemId);
-  if (run.version !== version) return []; // the item moved on; the version check that follows answers 409
-  return blockingFailures(run.results).map((r) => ({ check: r.id, message: r.message, field: r.field }));
+  // The item moved on: the version check that follows answers 409.
+  if (run.version !== version) return { blockers: [], checkState: "PASSING" };
+  const blockers = blockingFailures(run.results).map((r) => ({ check: r.id, message: r.message, field: r.field }));
+  return { blockers, checkState: checkStateOf(run.results) };
 }

@@ -9,7 +9,7 @@ import { recordEvent } from "../audit/record-event";
 import { ZVersionOnly } from "./schemas";
 import { conflict, fieldsOf, loadItem, parseItemId } from "./item-record";
 import { writeVersion, type SaveResult } from "./save-item";
-import { submitBlockers } from "./submit-gate";
+import { submitGate } from "./submit-gate";
 
 export async function submitItem(actor: Actor, rawId: unknown, rawInput: unknown): Promise<SaveResult> {
   const id = parseItemId(rawId);
@@ -19,7 +19,7 @@ export async function submitItem(actor: Actor, rawId: unknown, rawInput: unknown
   if (!owner) throw new AppError("NOT_FOUND", "No such item.");
   assertCan(actor, "item.edit", owner);
   // Checks run code, so they run before the transaction; it then makes sure the version did not move.
-  const blockers = await submitBlockers(actor, id, version);
+  const { blockers, checkState } = await submitGate(actor, id, version);
   return getDb().$transaction(async (tx) => {
     const row = await loadItem(tx, id, true);
     assertCan(actor, "item.edit", row);
@@ -32,6 +32,8 @@ export async function submitItem(actor: Actor, rawId: unknown, rawInput: unknown
       throw new AppError("INVALID", `Submit needs every blocking check to pass; ${count} failed: ${blockers.slice(0, 3).map((b) => b.message).join(" · ")}`, { blockers });
     }
     const result = await writeVersion(tx, actor, id, row.version, fieldsOf(row), "SUBMITTED", { submittedAt: new Date() });
+    // Submitting changes no field, so the run that let it through describes the submitted version too.
+    await tx.item.update({ where: { id }, data: { checkState, checkedVersion: result.version } });
     await recordEvent(tx, actor, { action: "item.submit", entityType: "Item", entityId: id, data: { version: result.version } });
     return result;
   });

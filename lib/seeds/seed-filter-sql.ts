@@ -1,0 +1,25 @@
+import "server-only";
+// The /seeds filters (status, source, text, import batch) as SQL over "Seed" s JOIN "Source" src.
+import { Prisma } from "../generated/prisma/client";
+import type { TSeedFilter } from "./schemas";
+
+export const SEED_FROM = Prisma.sql`FROM "Seed" s JOIN "Source" src ON src."id" = s."sourceId"`;
+
+/** ILIKE pattern for a literal substring (the trigram indexes serve it). */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export function seedWhere(filter: TSeedFilter): Prisma.Sql {
+  const parts: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (filter.status) parts.push(Prisma.sql`s."status" = ${filter.status}::"SeedStatus"`);
+  if (filter.source) parts.push(Prisma.sql`src."identifier" = ${filter.source}`);
+  if (filter.batch) parts.push(Prisma.sql`s."importBatchId" = ${filter.batch}::uuid`);
+  if (filter.q) {
+    const pattern = containsPattern(filter.q);
+    parts.push(Prisma.sql`(s."problem" ILIKE ${pattern} OR s."title" ILIKE ${pattern})`);
+  }
+  if (filter.assignee === "none") parts.push(Prisma.sql`s."assigneeId" IS NULL`);
+  else if (filter.assignee) parts.push(Prisma.sql`s."assigneeId" = ${filter.assignee}::uuid`);
+  return Prisma.join(parts, " AND ");
+}
