@@ -120,6 +120,34 @@ export function validateStructure(source: string, options: StructureOptions = {}
   return errors.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
+function offsetOf(source: string, line: number, column: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const next = source.indexOf("\n", offset);
+    if (next < 0) return source.length;
+    offset = next + 1;
+  }
+  return offset + column - 1;
+}
+
+/**
+ * The renderer's errors for `source` plus the structural ones it let through; a structural error inside a
+ * formula the renderer already refused is the same problem, reported once.
+ */
+export function withStructureErrors(source: string, rendered: LatexError[], options: StructureOptions = {}): LatexError[] {
+  const structural = validateStructure(source, options);
+  if (structural.length === 0) return rendered;
+  const refused = rendered.map((e) => {
+    const from = offsetOf(source, e.line, e.column);
+    return [from, from + Math.max(1, e.source.length)] as const;
+  });
+  const extra = structural.filter((s) => {
+    const at = offsetOf(source, s.line, s.column);
+    return !refused.some(([from, to]) => at >= from && at < to);
+  });
+  return [...rendered, ...extra].sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
 /** The delimiter after \left or \right: a character (`(`, `.`, `|`) or a command (`\langle`, `\{`). */
 function delimiterAfter(source: string, from: number): string {
   const m = /^\s*(\\[A-Za-z]+|\\.|.)/s.exec(source.slice(from, from + 40));

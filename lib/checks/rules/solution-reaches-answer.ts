@@ -6,12 +6,13 @@ import { declarationsFor } from "../../items/declarations";
 import { mathSegments, type MathSegment } from "../../latex/math-segments";
 import { fail, notRun, pass, skip, type Check } from "../types";
 
-/** Compared at most this many formulas (the last ones: a solution ends with its result). */
+/** Compared at most this many formulas (the last ones: a solution ends with its result), each at most so long. */
 const MAX_COMPARED = 12;
+const MAX_FORMULA_CHARS = 600;
 
 /** The formulas worth comparing, most likely first: displays from the end, then inline ones from the end. */
 export function candidateResults(solution: string): MathSegment[] {
-  const segments = mathSegments(solution).filter((s) => /[=\w\\]/.test(s.tex));
+  const segments = mathSegments(solution).filter((s) => /[=\w\\]/.test(s.tex) && s.tex.length <= MAX_FORMULA_CHARS);
   const displays = segments.filter((s) => s.display).reverse();
   const inline = segments.filter((s) => !s.display).reverse();
   return [...displays, ...inline].slice(0, MAX_COMPARED);
@@ -24,6 +25,7 @@ export const solutionReachesAnswer: Check = {
   run: ({ fields }) => {
     if (!fields.finalAnswer.trim()) return [notRun("there is no final answer yet", { field: "finalAnswer" })];
     if (!fields.solution.trim()) return [notRun("there is no solution yet", { field: "solution" })];
+    if (fields.finalAnswer.length > MAX_FORMULA_CHARS) return [skip("Not compared: the final answer is too long to look for in the solution.")];
     const declarations = declarationsFor(fields.declarations, fields.answerSpec);
     const readable = wellFormed(fields.finalAnswer, declarations);
     if (!readable.ok) return [skip(`Not compared: the answer checker cannot read the final answer (${readable.reason}).`)];
