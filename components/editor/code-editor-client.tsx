@@ -5,7 +5,7 @@ import { useEffect, useRef } from "react";
 import { EditorState } from "@codemirror/state";
 import { EditorView, keymap, placeholder as placeholderExt, lineNumbers, highlightActiveLine } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
-import { StreamLanguage, bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting } from "@codemirror/language";
+import { StreamLanguage, bracketMatching, defaultHighlightStyle, indentOnInput, indentUnit, syntaxHighlighting } from "@codemirror/language";
 import { stex } from "@codemirror/legacy-modes/mode/stex";
 import { python } from "@codemirror/lang-python";
 
@@ -53,7 +53,8 @@ export function CodeEditor({ value, onChange, language, label, readOnly = false,
   useEffect(() => {
     const extensions = [
       history(),
-      keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
+      // Ctrl/⌘+Enter runs the checks (the editor's shortcut), so it must not also insert a line here.
+      keymap.of([...defaultKeymap.filter((b) => b.key !== "Mod-Enter"), ...historyKeymap, indentWithTab]),
       syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
       bracketMatching(),
       THEME,
@@ -66,7 +67,7 @@ export function CodeEditor({ value, onChange, language, label, readOnly = false,
       ...(placeholder ? [placeholderExt(placeholder)] : []),
       ...(language === "latex"
         ? [StreamLanguage.define(stex), EditorView.lineWrapping]
-        : [python(), lineNumbers(), highlightActiveLine(), indentOnInput()]),
+        : [python(), lineNumbers(), highlightActiveLine(), indentOnInput(), indentUnit.of("    ")]), // PEP 8: four spaces
     ];
     const v = new EditorView({ parent: host.current!, state: EditorState.create({ doc: value, extensions }) });
     view.current = v;

@@ -130,6 +130,28 @@ export function toAnswerSpec(value: unknown): AnswerSpec {
   return parsed.success ? (parsed.data as AnswerSpec) : emptyAnswerSpec();
 }
 
+/**
+ * An argument with a domain bound as typed: the number is stored, and the text is kept whenever it says more
+ * than the number (`pi`, `2*pi`, and text that is not yet a number, which the schema then reports at the
+ * field — a typed value never vanishes).
+ */
+export function setBound(arg: Argument, bound: "min" | "max", text: string): Argument {
+  const next: Argument = { ...arg, display: { ...arg.display } };
+  const typed = text.trim();
+  const parsed = typed ? evaluateNumber(typed) : null;
+  if (parsed?.ok) next[bound] = parsed.value;
+  else delete next[bound];
+  if (typed && (!parsed?.ok || typed !== String(parsed.value))) next.display![bound] = typed;
+  else delete next.display![bound];
+  if (!Object.keys(next.display!).length) delete next.display;
+  return next;
+}
+
+/** The text of a bound in the form: as typed, or the stored number. */
+export function boundText(arg: Argument, bound: "min" | "max"): string {
+  return arg.display?.[bound] ?? (arg[bound] === undefined ? "" : String(arg[bound]));
+}
+
 /** The Python annotation of a return spec: `float`, `tuple[float, str]`. */
 export function returnAnnotation(returns: Returns): string {
   if (returns.type !== "tuple") return returns.type;

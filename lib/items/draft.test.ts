@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AnswerSpec } from "./answer-spec";
-import { addArgument, casesFromRows, draftFromFields, fieldsFromDraft, moveArgument, patchBetween, removeArgument, setReturns } from "./draft";
+import { addArgument, casesFromRows, checkDraft, draftFromFields, fieldsFromDraft, mergeExpected, moveArgument, patchBetween, removeArgument, setReturns } from "./draft";
 import type { ItemFields } from "./schemas";
 
 const SPEC: AnswerSpec = {
@@ -56,5 +56,23 @@ describe("draft", () => {
     const reordered = { ...FIELDS, answerSpec: { returns: SPEC.returns, arguments: SPEC.arguments, functionName: "f" } };
     expect(patchBetween(FIELDS, reordered)).toEqual({});
     expect(patchBetween(FIELDS, { ...FIELDS, statement: "t" })).toEqual({ statement: "t" });
+  });
+
+  it("checks the limits in the browser with the server's schema, at the field", () => {
+    const limits = { maxTextChars: 100, maxTestCases: 200 };
+    const { issues } = checkDraft({ ...draftFromFields(FIELDS), statement: "x".repeat(101) }, limits);
+    expect(issues).toEqual([{ path: ["statement"], message: expect.stringContaining("at most 100") }]);
+    expect(checkDraft(draftFromFields(FIELDS), limits).issues).toEqual([]);
+  });
+
+  it("merges computed expected outputs into the draft as it is now: only expected cells of unchanged rows", () => {
+    const spec: AnswerSpec = { functionName: "f", arguments: [{ name: "x", type: "float", description: "" }], returns: { type: "float", description: "" } };
+    const sent = { ...draftFromFields({ ...FIELDS, answerSpec: spec, testCases: [] }), testRows: ["1", "2", "3"].map((x) => ({ inputs: [x], expected: [""], abs: "1e-6", rel: "1e-6" })) };
+    // Typed while the code ran: the description, and row 2's input.
+    const current = { ...sent, description: "typed meanwhile", testRows: sent.testRows.map((r, i) => (i === 1 ? { ...r, inputs: ["2.5"] } : r)) };
+    const merged = mergeExpected(current, sent, [{ value: 10 }, { value: 20 }, { error: "ZeroDivisionError" }]);
+    expect(merged.draft.description).toBe("typed meanwhile");
+    expect(merged.draft.testRows.map((r) => [r.inputs[0], r.expected[0]])).toEqual([["1", "10"], ["2.5", ""], ["3", ""]]);
+    expect([merged.filled, merged.changed, merged.failures]).toEqual([1, [2], ["case 3: ZeroDivisionError"]]);
   });
 });

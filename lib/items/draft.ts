@@ -1,7 +1,7 @@
 // The editor's working copy of an item. Test-case cells stay as typed text (so a half-typed "1e-" is
 // never lost); they become typed values only when saving. Pure; the local browser draft stores this shape.
 import { ZAnswerSpec, type AnswerSpec, type Argument } from "./answer-spec";
-import { ITEM_FIELD_NAMES, sameValue, type ItemFields, type ItemPatch } from "./schemas";
+import { ITEM_FIELD_NAMES, itemPatchSchema, sameValue, type ItemFields, type ItemLimits, type ItemPatch } from "./schemas";
 import { evaluateNumber } from "./number-expression";
 import { DEFAULT_TOLERANCE, formatCell, parseCell, returnElements, type TestCase, type TestValue, type TypedText } from "./test-values";
 
@@ -104,6 +104,18 @@ export function fieldsFromDraft(draft: DraftFields): { fields: ItemFields; issue
   return { fields: { ...rest, testCases: cases }, issues };
 }
 
+/**
+ * The fields to save and everything that stops the save, as the server will judge it: cells and spec (as
+ * above) and the limits, with the same schema the server uses — so an over-long field is reported where it is
+ * typed and never sent to be refused.
+ */
+export function checkDraft(draft: DraftFields, limits: ItemLimits): { fields: ItemFields; issues: FieldIssue[] } {
+  const { fields, issues } = fieldsFromDraft(draft);
+  const parsed = itemPatchSchema(limits).safeParse(fields);
+  if (!parsed.success) issues.push(...parsed.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message })));
+  return { fields, issues };
+}
+
 /** The draft keys whose values differ. */
 export function changedDraftKeys(a: DraftFields, b: DraftFields): DraftKey[] {
   return DRAFT_KEYS.filter((k) => !sameValue(a[k], b[k]));
@@ -161,4 +173,38 @@ export function setReturns(draft: DraftFields, returns: AnswerSpec["returns"]): 
     answerSpec: { ...draft.answerSpec, returns },
     testRows: draft.testRows.map((r) => ({ ...r, expected: Array.from({ length: count }, (_, i) => r.expected[i] ?? "") })),
   };
+}
+
+/** One computed output per saved test case: a value, or why the code gave none. */
+export type ComputedOutput = { value: TestValue } | { error: string };
+export type MergedExpected = { draft: DraftFields; filled: number; failures: string[]; changed: number[] };
+
+/**
+ * Fill the expected cells of the draft as it is now with outputs computed from `sent` (the draft that was
+ * saved and run): only those cells change, and only in rows whose inputs are still what was run — text typed
+ * meanwhile anywhere else is kept. Rows whose inputs changed meanwhile are listed in `changed` (1-based).
+ */
+export function mergeExpected(current: DraftFields, sent: DraftFields, outputs: ComputedOutput[]): MergedExpected {
+  const returns = current.answerSpec.returns;
+  if (!sameValue(returns, sent.answerSpec.returns)) return { draft: current, filled: 0, failures: [], changed: current.testRows.map((_, i) => i + 1) };
+  const elements = returnElements(returns);
+  const failures: string[] = [];
+  const changed: number[] = [];
+  let filled = 0;
+  const testRows = current.testRows.map((row, i) => {
+    const out = outputs[i];
+    if (!out || i >= sent.testRows.length) return row;
+    if (!sameValue(row.inputs, sent.testRows[i].inputs)) {
+      changed.push(i + 1);
+      return row;
+    }
+    if ("error" in out) {
+      failures.push(`case ${i + 1}: ${out.error}`);
+      return row;
+    }
+    const values = returns.type === "tuple" ? (out.value as TestValue[]) : [out.value];
+    filled++;
+    return { ...row, expected: elements.map((e, j) => formatCell(values[j], e.type)) };
+  });
+  return { draft: { ...current, testRows }, filled, failures, changed };
 }
