@@ -48,9 +48,13 @@ export function ItemEditor({ item, seed, limits }: Props) {
   const missingSections = useMemo(() => new Set(missing.map((m) => sectionOf(m.field))), [missing]);
   const missingAt = (field: string) => missing.some((m) => m.field === field);
   const submittable = ed.server.status === "DRAFT" || ed.server.status === "CHANGES_REQUESTED";
+  // A check result about a field already listed as missing says the same thing twice: list it once.
+  const missingPaths = new Set(missing.map((m) => m.field));
   const submitBlockers = [
     ...(missing.length ? [`${plural(missing.length, "required field is", "required fields are")} missing: ${missing.map((m) => m.message.replace(/\.$/, "")).join("; ")}.`] : []),
-    ...code.blocking.filter((r) => r.id !== "complete-fields").map((r) => `${r.title}: ${r.message}`),
+    ...code.blocking
+      .filter((r) => r.id !== "complete-fields" && !(r.field && missingPaths.has(r.field)))
+      .map((r) => `${r.title} (blocking check ${r.status === "not_run" ? "not run" : "fails"}): ${r.message.replace(/^Not run: /, "")}`),
   ];
   const canSubmit = item.canEdit && submittable && submitBlockers.length === 0;
 
