@@ -17,6 +17,8 @@ type Props = {
   /** every reason Submit is disabled (empty: it is enabled) */
   submitBlockers: string[];
   showSubmit: boolean;
+  /** false while nothing can be saved (read only, or submitted and not yet confirmed to be edited) */
+  showSave: boolean;
   onSave: () => void;
   onSubmit: () => void;
   onHistory: () => void;
@@ -51,7 +53,7 @@ export function EditorToolbar(p: Props) {
       <span className="ml-auto flex items-center gap-2">
         <button type="button" className="btn" onClick={p.onHelp} aria-label="Keyboard shortcuts">?</button>
         <button type="button" className="btn" onClick={p.onHistory} data-testid="open-history">History</button>
-        {!p.readOnly && <button type="button" className="btn" onClick={p.onSave} data-testid="save-item">Save</button>}
+        {p.showSave && <button type="button" className="btn" onClick={p.onSave} data-testid="save-item">Save</button>}
         {p.showSubmit && p.missingCount > 0 && (
           <span className="text-xs text-red-700 dark:text-red-300" data-testid="missing-count">{p.missingCount} required {p.missingCount === 1 ? "field" : "fields"} missing</span>
         )}

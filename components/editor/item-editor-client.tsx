@@ -108,10 +108,15 @@ export function ItemEditor({ item, seed, limits }: Props) {
         <EditorToolbar
           status={ed.server.status} version={ed.server.version} readOnly={!item.canEdit} saveLabel={ed.saveLabel} message={ed.message}
           notice={notice} onDismissNotice={() => setNotice(null)} missingCount={missing.length} submitBlockers={submittable ? submitBlockers : []}
-          showSubmit={item.canEdit && submittable} onSave={() => void ed.flush()} onSubmit={() => void submit()} onHistory={() => setHistory(true)} onHelp={() => setHelp(true)}
+          showSubmit={item.canEdit && submittable} showSave={ed.canSave} onSave={() => void ed.flush()} onSubmit={() => void submit()} onHistory={() => setHistory(true)} onHelp={() => setHelp(true)}
         />
 
-        {item.canEdit && ed.locked && <SubmittedBanner onConfirm={ed.confirmWithdraw} />}
+        {item.canEdit && ed.locked && (
+          <SubmittedBanner onConfirm={() => {
+            setNotice(null);
+            ed.confirmWithdraw();
+          }} />
+        )}
 
         {ed.recovered && (
           <div className="flex flex-wrap items-center gap-2 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm dark:border-amber-800 dark:bg-amber-950" data-testid="local-draft-banner">
