@@ -5,6 +5,7 @@ import { checkEquivalence, wellFormed } from "../../equivalence";
 import { declarationsFor } from "../../items/declarations";
 import { mathSegments, type MathSegment } from "../../latex/math-segments";
 import { fail, notRun, pass, skip, type Check } from "../types";
+import { compactLatex } from "./answer-not-leaked";
 
 /** Compared at most this many formulas (the last ones: a solution ends with its result), each at most so long. */
 const MAX_COMPARED = 12;
@@ -26,10 +27,18 @@ export const solutionReachesAnswer: Check = {
     if (!fields.finalAnswer.trim()) return [notRun("there is no final answer yet", { field: "finalAnswer" })];
     if (!fields.solution.trim()) return [notRun("there is no solution yet", { field: "solution" })];
     if (fields.finalAnswer.length > MAX_FORMULA_CHARS) return [skip("Not compared: the final answer is too long to look for in the solution.")];
+    const candidates = candidateResults(fields.solution);
+    // The answer written out as it stands (its right-hand side, say) needs no equivalence checker.
+    const rhsOf = (tex: string) => {
+      const compact = compactLatex(tex);
+      return compact.slice(compact.lastIndexOf("=") + 1);
+    };
+    const rhs = rhsOf(fields.finalAnswer);
+    const verbatim = rhs && candidates.find((c) => rhsOf(c.tex) === rhs);
+    if (verbatim) return [pass(`The solution reaches the final answer (line ${verbatim.line}).`)];
     const declarations = declarationsFor(fields.declarations, fields.answerSpec);
     const readable = wellFormed(fields.finalAnswer, declarations);
     if (!readable.ok) return [skip(`Not compared: the answer checker cannot read the final answer (${readable.reason}).`)];
-    const candidates = candidateResults(fields.solution);
     if (candidates.length === 0) return [fail("The solution states no formula: end it with the result it reaches.", { field: "solution" })];
     const match = candidates.find((c) => checkEquivalence(fields.finalAnswer, c.tex, { declarations }).equivalent);
     if (match) return [pass(`The solution reaches the final answer (line ${match.line}).`)];
