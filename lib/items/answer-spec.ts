@@ -169,7 +169,7 @@ function formatBound(arg: Argument, bound: "min" | "max"): string {
 }
 
 /** A description ends with a full stop before the next sentence ("Domain: …") follows it. */
-function sentence(text: string): string {
+export function sentence(text: string): string {
   const t = text.trim();
   return t && !/[.!?:;)]$/.test(t) ? `${t}.` : t;
 }
