@@ -18,7 +18,7 @@ export function formatDateTime(value: string | number | Date): string {
 export function formatDateTimeRange(from: string | number | Date, to: string | number | Date): string {
   const a = new Date(from);
   const b = new Date(to);
-  if (a.getTime() === b.getTime()) return formatDateTime(a);
+  if (formatDateTime(a) === formatDateTime(b)) return formatDateTime(a); // within one minute
   if (a.toDateString() === b.toDateString()) return `${formatDateTime(a)}–${TIME.format(b)}`;
   return `${formatDateTime(a)} – ${formatDateTime(b)}`;
 }
