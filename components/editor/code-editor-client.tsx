@@ -36,7 +36,9 @@ export function focusEditor(id: string, line: number, column = 1): boolean {
 }
 
 const THEME = EditorView.theme({
-  "&": { fontSize: "13px", backgroundColor: "transparent" },
+  // A long text scrolls inside its field, so the field (and its messages at the top) stays on screen.
+  "&": { fontSize: "13px", backgroundColor: "transparent", maxHeight: "60vh" },
+  ".cm-scroller": { overflow: "auto" },
   ".cm-content": { fontFamily: "var(--font-mono, ui-monospace, monospace)", minHeight: "4.5rem" },
   ".cm-gutters": { backgroundColor: "transparent", border: "none", color: "#a8a29e" },
   "&.cm-focused": { outline: "none" },

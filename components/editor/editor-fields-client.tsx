@@ -69,7 +69,7 @@ export function LatexField({ field, label, hint, draft, set, issues, checks, mac
     <Section id={field} title={label} hint={hint} errors={errors} checks={checks} required={required} missing={missing}>
       <div className="grid gap-3 2xl:grid-cols-2">
         <CodeEditor language="latex" label={label} value={text} onChange={(v) => set(field, v)} readOnly={readOnly} testId={`field-${field}`} invalid={errors.length > 0} />
-        <div className="rounded border border-dashed border-stone-200 p-2 dark:border-stone-800">
+        <div className="max-h-[60vh] overflow-y-auto rounded border border-dashed border-stone-200 p-2 dark:border-stone-800">
           <LatexPreview source={text} macros={macros} testId={`preview-${field}`} math={math} />
         </div>
       </div>
