@@ -1,6 +1,6 @@
 // The adaptation editor, as an annotator uses it: adapt a seed, write with live preview, fill the answer
 // spec and test cases, save, recover a local draft, resolve a conflict, restore a revision, submit.
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { createItemFromSeed, expectSignedIn, fieldText, saveFields, signIn, storageStateFor, typeInField, USERS } from "./support";
 import { GOOD_ITEM } from "../tests/support/item-fixtures";
 
@@ -38,6 +38,10 @@ test("typing LaTeX renders it live; a broken formula shows its error and keeps t
   await expect(errors).toContainText("Line 1, column");
   await expect(preview).toHaveAttribute("data-stale", "true");
   await expect(preview.locator(".katex .mfrac")).toBeVisible(); // the previous render stays
+
+  // An environment closed by another one is an error at the wrong \end, not text.
+  await typeInField(page, "statement", "Find $E_0$.\n\\begin{align} x \\end{equation}");
+  await expect(errors).toContainText("Line 2, column 17: \\end{equation} does not match \\begin{align}");
 
   // The final answer is math: typeset as display math without the author adding delimiters.
   await typeInField(page, "finalAnswer", "E_0=\\frac{\\hbar\\omega}{2}");
@@ -151,6 +155,10 @@ test("an old revision can be compared and restored as a new version", async ({ p
   await expect(page.getByTestId("item-version")).toHaveText("v3");
 
   await page.getByTestId("open-history").click();
+  // Saves of one editor minutes apart are one entry; each version stays reachable.
+  await expect(page.getByTestId("revision-list").locator("li")).toHaveCount(1);
+  await expect(page.getByTestId("revision-list")).toContainText("Versions 1–3");
+  await expect(page.getByTestId("revision-list")).toContainText("Draft · 3 saves");
   await page.getByTestId("revision-2").click();
   await expect(page.getByTestId("revision-diff-description").locator("del")).toContainText("two");
   await expect(page.getByTestId("revision-diff-description").locator("ins")).toContainText("three");
@@ -173,7 +181,7 @@ test("submitting sends a complete item for review; keyboard help lists the short
   await page.getByTestId("submit-item").click();
   await expect(page.getByTestId("item-status")).toHaveText("submitted");
   await expect(page.getByTestId("item-version")).toHaveText("v3");
-  await expect(page.getByTestId("submit-item")).toBeDisabled();
+  await expect(page.getByTestId("submit-item")).toHaveCount(0);
 });
 
 test("checks: a failing check shows at its field, compute expected fills the table, all green, submit", async ({ page }) => {
@@ -246,4 +254,250 @@ test("the final answer is checked against the code at every test input: a wrong 
   await expect(page.getByTestId("checks-finalAnswer")).toContainText("At test case 1 the final answer gives");
   await expect(check).toHaveAttribute("data-status", "fail");
   await expect(page.getByTestId("checks-summary")).toContainText(/\d warnings?/);
+});
+
+// ---- The annotator's day (issue 12) ----
+
+const BROKEN_CODE = "def energy(n: int, omega: float) -> float\n    return omega * (n + 0.5)\n";
+/** A statement of its own per test, so near-duplicate warnings of other tests' items stay out of the way. */
+const statementFor = (tag: string) => `A particle of mass $m$ moves in $V(x) = \\frac12 m\\omega^2 x^2$ (${tag}). Determine the energy of level $n$.\n\nConventions: $\\hbar = 1$.`;
+/** Slow every PUT of the item (an autosave in flight) by `ms`. */
+async function slowSaves(page: Page, ms: number): Promise<void> {
+  await page.route("**/api/items/*", async (route) => {
+    if (route.request().method() === "PUT") await new Promise((r) => setTimeout(r, ms));
+    await route.continue();
+  });
+}
+
+test("code with a syntax error: the checks of its outputs are 'not run', never passed, and block submitting", async ({ page }) => {
+  const id = await createItemFromSeed(page, "Compton scattering threshold");
+  await saveFields(page, id, 1, { ...GOOD_ITEM, statement: statementFor("syntax error"), referenceCode: BROKEN_CODE });
+  await page.goto(`/items/${id}`);
+  await page.getByTestId("run-checks").click();
+  const results = page.getByTestId("check-results");
+  await expect(results.locator('[data-check="reference-runs"]')).toHaveAttribute("data-status", "fail");
+  for (const check of ["output-types", "expected-matches", "tests-discriminate"]) {
+    await expect(results.locator(`[data-check="${check}"]`)).toHaveAttribute("data-status", "not_run");
+    await expect(results.locator(`[data-check="${check}"]`)).toContainText("Not run: the reference code did not run (SyntaxError");
+  }
+  await expect(page.getByTestId("checks-summary")).toContainText("3 blocking checks not run");
+  await expect(page.getByTestId("submit-item")).toBeDisabled();
+  await expect(page.getByTestId("submit-reason")).toContainText("Outputs have the declared type (blocking check not run): the reference code did not run");
+});
+
+test("a submit does not make the checks out of date: the run of the unchanged fields holds", async ({ page }) => {
+  const id = await createItemFromSeed(page, "Compton scattering threshold");
+  await saveFields(page, id, 1, { ...GOOD_ITEM, statement: statementFor("submit keeps checks") });
+  await page.goto(`/items/${id}`);
+  await page.getByTestId("run-checks").click();
+  await expect(page.getByTestId("checks-summary")).toContainText("All blocking checks pass");
+  await page.getByTestId("submit-item").click();
+  await expect(page.getByTestId("item-version")).toHaveText("v3");
+  await expect(page.getByTestId("checks-summary")).toContainText("version 2 (same fields as version 3)");
+  await expect(page.getByTestId("checks-summary")).not.toContainText("out of date");
+  await page.reload();
+  await expect(page.getByTestId("checks-summary")).toContainText("All blocking checks pass");
+  await expect(page.getByTestId("checks-summary")).not.toContainText("out of date");
+});
+
+test("Ctrl+Enter during a slow autosave waits for it, saves what was typed meanwhile, then checks that version", async ({ page }) => {
+  const id = await createItemFromSeed(page, "Compton scattering threshold");
+  await saveFields(page, id, 1, { ...GOOD_ITEM, statement: statementFor("slow save") });
+  await page.goto(`/items/${id}`);
+  await expect(page.getByTestId("item-version")).toHaveText("v2");
+  await slowSaves(page, 1500);
+  const description = page.getByTestId("field-description");
+  await description.fill("First sentence.");
+  await page.keyboard.press("ControlOrMeta+s");
+  await expect(page.getByTestId("save-state")).toHaveText("Saving…");
+  await description.fill("First sentence. Typed during the save.");
+  await page.keyboard.press("ControlOrMeta+Enter");
+  // The save in flight (v3), then the text typed meanwhile (v4), then the checks, on v4.
+  await expect(page.getByTestId("checks-summary")).toContainText("version 4", { timeout: 20_000 });
+  await expect(page.getByTestId("item-version")).toHaveText("v4");
+  await expect(page.getByTestId("save-state")).toHaveText("All changes saved");
+  await page.reload();
+  await expect(page.getByTestId("field-description")).toHaveValue("First sentence. Typed during the save.");
+});
+
+test("text typed while Compute expected runs survives, and the expected values appear", async ({ page }) => {
+  const id = await createItemFromSeed(page, "Compton scattering threshold");
+  await saveFields(page, id, 1, { ...GOOD_ITEM, statement: statementFor("compute while typing"), testCases: GOOD_ITEM.testCases.map((tc) => ({ ...tc, expected: null })) });
+  await page.goto(`/items/${id}`);
+  await page.route("**/api/items/*/expected", async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  await page.getByTestId("compute-expected").click();
+  await expect(page.getByTestId("compute-expected")).toHaveText("Computing…");
+  await page.getByTestId("field-description").fill("Typed while the code ran.");
+  await expect(page.getByLabel("Row 1 expected")).toHaveValue("0.5");
+  await expect(page.getByLabel("Row 3 expected")).toHaveValue("1.75");
+  await expect(page.getByTestId("field-description")).toHaveValue("Typed while the code ran.");
+  await expect(page.getByTestId("editor-notice")).toContainText("Expected outputs filled in for 3 cases");
+  await expect(page.getByTestId("save-state")).toHaveText("All changes saved", { timeout: 15_000 });
+  await page.reload();
+  await expect(page.getByTestId("field-description")).toHaveValue("Typed while the code ran.");
+  await expect(page.getByLabel("Row 2 expected")).toHaveValue("3");
+});
+
+test("an over-long field is refused in the browser at the top of the field, its preview capped, and nothing is sent", async ({ page }) => {
+  const id = await createItemFromSeed(page, "Compton scattering threshold");
+  let puts = 0;
+  page.on("request", (r) => {
+    if (r.method() === "PUT" && r.url().endsWith(`/api/items/${id}`)) puts++;
+  });
+  await page.clock.install();
+  await page.goto(`/items/${id}`);
+  await typeInField(page, "statement", "Determine $x$. ".repeat(14_000)); // 210,000 characters
+  const errors = page.getByTestId("errors-statement");
+  await expect(errors).toContainText("Too long: at most 50,000 characters. This text has 210,000");
+  await expect(page.getByTestId("save-state")).toHaveText("Not saved: fix the marked fields");
+  await expect(page.getByTestId("preview-statement-capped")).toContainText("of 210,000 characters");
+  // The message is where the author looks: above the field, not under its preview.
+  expect((await errors.boundingBox())!.y).toBeLessThan((await page.getByTestId("field-statement").boundingBox())!.y);
+  await page.clock.runFor(30_000); // many autosave intervals
+  expect(puts).toBe(0);
+  await typeInField(page, "statement", "Determine $x$.\n\nConventions: none.");
+  await page.clock.runFor(3_000);
+  await expect(page.getByTestId("save-state")).toHaveText("All changes saved");
+  expect(puts).toBe(1);
+});
+
+test("a save the server refuses (422) is not sent again until the text changes", async ({ page }) => {
+  const id = await createItemFromSeed(page, "Compton scattering threshold");
+  const sent: string[] = [];
+  await page.route(`**/api/items/${id}`, async (route) => {
+    if (route.request().method() !== "PUT") return route.continue();
+    const body = route.request().postDataJSON() as { description?: string };
+    sent.push(body.description ?? "");
+    if (body.description === "Refused text.") {
+      return route.fulfill({ status: 422, json: { error: "Invalid input.", issues: [{ path: "description", message: "The server refused this description." }] } });
+    }
+    return route.continue();
+  });
+  await page.clock.install();
+  await page.goto(`/items/${id}`);
+  await page.getByTestId("field-description").fill("Refused text.");
+  await page.clock.runFor(3_000);
+  await expect(page.getByTestId("save-state")).toHaveText("Not saved: the server refused it");
+  await expect(page.getByTestId("errors-description")).toContainText("The server refused this description.");
+  await page.clock.runFor(30_000);
+  await page.getByTestId("field-description").fill("Accepted text.");
+  await page.clock.runFor(3_000);
+  await expect(page.getByTestId("save-state")).toHaveText("All changes saved");
+  expect(sent).toEqual(["Refused text.", "Accepted text."]);
+});
+
+test("a refused submit says what was refused and why, and the fields stay saved", async ({ page }) => {
+  const id = await createItemFromSeed(page, "Compton scattering threshold");
+  const stale = GOOD_ITEM.testCases.map((tc) => ({ ...tc, expected: 9 }));
+  await saveFields(page, id, 1, { ...GOOD_ITEM, statement: statementFor("refused submit"), testCases: stale });
+  await page.goto(`/items/${id}`);
+  await page.getByTestId("submit-item").click();
+  const notice = page.getByTestId("editor-notice");
+  await expect(notice).toHaveAttribute("data-tone", "error");
+  await expect(notice).toContainText("Not submitted: 3 blocking check results fail on the saved version (your changes are saved).");
+  await expect(notice).toContainText("Test case 1: the code now gives");
+  await expect(page.getByTestId("save-state")).toHaveText("All changes saved");
+  await expect(page.getByTestId("item-status")).toHaveText("draft");
+});
+
+test("numbers as physicists write them: pi in a domain bound, pi/2 in a cell, kept as typed and stored as numbers", async ({ page }) => {
+  const id = await createItemFromSeed(page, "Compton scattering threshold");
+  await page.goto(`/items/${id}`);
+  await page.getByTestId("spec-function-name").fill("scattered_energy");
+  await page.getByTestId("spec-add-argument").click();
+  await page.getByLabel("Argument 1 name").fill("theta");
+  await page.getByLabel("Argument 1 description").fill("Scattering angle in radians");
+  await page.getByLabel("Argument 1 minimum").fill("0");
+  await page.getByLabel("Argument 1 maximum").fill("pi");
+  await expect(page.getByTestId("spec-skeleton")).toContainText("theta (float): Scattering angle in radians. Domain: 0 <= theta <= pi.");
+  // A bound that is not a number is never dropped silently.
+  await page.getByLabel("Argument 1 maximum").fill("pi/");
+  await expect(page.getByTestId("spec-arg-0")).toContainText("“pi/” is not a number: the expression ends too early.");
+  await expect(page.getByTestId("save-state")).toHaveText("Not saved: fix the marked fields");
+  await page.getByLabel("Argument 1 maximum").fill("pi");
+
+  await page.getByTestId("test-add-row").click();
+  await page.getByLabel("Row 1 theta").fill("pi/2");
+  await expect(page.getByTestId("test-row-0")).toContainText("= 1.5707963");
+  await page.getByLabel("Row 1 expected").fill("sqrt(2)/2");
+  await page.keyboard.press("ControlOrMeta+s");
+  await expect(page.getByTestId("save-state")).toHaveText("All changes saved");
+
+  await page.reload();
+  await expect(page.getByLabel("Row 1 theta")).toHaveValue("pi/2");
+  await expect(page.getByLabel("Row 1 expected")).toHaveValue("sqrt(2)/2");
+  await expect(page.getByLabel("Argument 1 maximum")).toHaveValue("pi");
+  const stored = await (await page.request.get(`/api/items/${id}`)).json();
+  expect(stored.answerSpec.arguments[0]).toMatchObject({ min: 0, max: Math.PI });
+  expect(stored.testCases[0]).toMatchObject({ inputs: { theta: Math.PI / 2 }, expected: Math.SQRT2 / 2 });
+});
+
+test("required fields are marked before any check runs, counted beside Submit, and all listed", async ({ page }) => {
+  const id = await createItemFromSeed(page, "Compton scattering threshold");
+  await page.goto(`/items/${id}`);
+  await expect(page.getByTestId("checks-summary")).toHaveText("Not run yet.");
+  for (const field of ["description", "finalAnswer", "referenceCode", "answerSpec", "topic", "level", "difficulty"]) {
+    await expect(page.getByTestId(`missing-${field}`)).toBeVisible();
+  }
+  const count = page.getByTestId("missing-count");
+  await expect(count).toHaveText(/^\d+ required fields missing$/);
+  const before = Number((await count.textContent())!.split(" ")[0]);
+  await expect(page.getByTestId("submit-item")).toBeDisabled();
+  const reason = page.getByTestId("submit-reason");
+  for (const text of ["Description is empty", "Final answer is empty", "Reference code is empty", "Topic is empty", "Level is not set", "Difficulty is not set", "no function name"]) {
+    await expect(reason).toContainText(text);
+  }
+  await page.getByTestId("field-description").fill("Compton shift for a photon on an electron at rest.");
+  await expect(page.getByTestId("missing-description")).toHaveCount(0);
+  await expect(count).toHaveText(`${before - 1} required fields missing`);
+  await page.getByLabel("Level").selectOption({ label: "Advanced undergraduate" });
+  await expect(page.getByTestId("missing-level")).toHaveCount(0);
+});
+
+test("after submit: a confirmation, then read-only until editing is confirmed to withdraw it; a lead is asked the same", async ({ page, browser }) => {
+  const id = await createItemFromSeed(page, "Compton scattering threshold");
+  await saveFields(page, id, 1, { ...GOOD_ITEM, statement: statementFor("withdraw") });
+  await page.goto(`/items/${id}`);
+  await page.getByTestId("submit-item").click();
+  await expect(page.getByTestId("editor-notice")).toContainText("Submitted for review.");
+  await expect(page.getByTestId("submitted-banner")).toContainText("Submitted for review — editing will withdraw it.");
+  await expect(page.getByTestId("field-description")).toBeDisabled();
+  await expect(page.getByTestId("field-statement").locator(".cm-content")).toHaveAttribute("contenteditable", "false");
+
+  // A lead who opens it is asked too, and nothing changes until they confirm.
+  const leadContext = await browser.newContext({ storageState: storageStateFor("lead") });
+  const lead = await leadContext.newPage();
+  await lead.goto(`/items/${id}`);
+  await expect(lead.getByTestId("submitted-banner")).toBeVisible();
+  await expect(lead.getByTestId("field-description")).toBeDisabled();
+  await leadContext.close();
+
+  await page.getByTestId("withdraw-edit").click();
+  await expect(page.getByTestId("withdraw-dialog")).toContainText("Withdraw this item from review?");
+  await page.getByTestId("withdraw-cancel").click();
+  await expect(page.getByTestId("field-description")).toBeDisabled();
+  await page.getByTestId("withdraw-edit").click();
+  await page.getByTestId("withdraw-confirm").click();
+  await expect(page.getByTestId("submitted-banner")).toHaveCount(0);
+  await page.getByTestId("field-description").fill("Edited after submitting.");
+  await page.keyboard.press("ControlOrMeta+s");
+  await expect(page.getByTestId("item-status")).toHaveText("draft");
+  await expect(page.getByTestId("item-version")).toHaveText("v4");
+});
+
+test("small things: 4-space Python indentation, the favicon, the empty table's minimum for no arguments", async ({ page }) => {
+  expect((await page.request.get("/favicon.ico")).status()).toBe(200);
+  const id = await createItemFromSeed(page, "Compton scattering threshold");
+  await page.goto(`/items/${id}`);
+  await expect(page.getByTestId("test-cases-empty")).toContainText("needs 1");
+  await page.getByTestId("spec-add-argument").click();
+  await expect(page.getByTestId("test-cases-empty")).toContainText("at least 3");
+  await page.getByTestId("field-referenceCode").locator(".cm-content").click();
+  await page.keyboard.type("def f():");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("return 1");
+  await expect.poll(() => fieldText(page, "referenceCode")).toBe("def f():\n    return 1");
 });

@@ -13,7 +13,7 @@ test("PUT /api/items/[id] saves with the current version and answers 409 with th
 
   const saved = await page.request.put(`/api/items/${id}`, { data: { version: 1, description: "first" } });
   expect(saved.status()).toBe(200);
-  expect(await saved.json()).toEqual({ version: 2, status: "DRAFT", saved: true });
+  expect(await saved.json()).toEqual({ version: 2, status: "DRAFT", saved: true, fieldsHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
 
   const stale = await page.request.put(`/api/items/${id}`, { data: { version: 1, description: "second" } });
   expect(stale.status()).toBe(409);
@@ -67,7 +67,11 @@ test("submit refuses an incomplete item with the failing checks, then moves a co
   const submitted = await page.request.post(`/api/items/${id}/submit`, { data: { version } });
   expect(await submitted.json()).toMatchObject({ version: version + 1, status: "SUBMITTED" });
   expect((await page.request.post(`/api/items/${id}/submit`, { data: { version: version + 1 } })).status()).toBe(409);
-  const edited = await page.request.put(`/api/items/${id}`, { data: { version: version + 1, topic: "QED" } });
+  // A save that would withdraw the submitted item must say so.
+  const silent = await page.request.put(`/api/items/${id}`, { data: { version: version + 1, topic: "QED" } });
+  expect(silent.status()).toBe(409);
+  expect(await silent.json()).toMatchObject({ error: expect.stringContaining('"withdraw": true'), details: { withdrawRequired: true } });
+  const edited = await page.request.put(`/api/items/${id}`, { data: { version: version + 1, topic: "QED", withdraw: true } });
   expect(await edited.json()).toMatchObject({ version: version + 2, status: "DRAFT" });
 });
 

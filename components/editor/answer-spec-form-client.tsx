@@ -1,14 +1,16 @@
 "use client";
 // The answer-spec form and the live Python skeleton ("Answer Requirements") it produces.
-import { renderSkeleton, VALUE_TYPES, type Argument, type ReturnElement, type Returns, type ValueType } from "@/lib/items/answer-spec";
+import { boundText, renderSkeleton, setBound, VALUE_TYPES, type Argument, type ReturnElement, type Returns, type ValueType } from "@/lib/items/answer-spec";
 import { addArgument, moveArgument, removeArgument, setReturns, type DraftFields } from "@/lib/items/draft";
 import { issuesUnder, type IssueMap } from "./field-issues";
-import { numberText, optionsText, ParsedInput } from "./parsed-input-client";
+import { optionsText, ParsedInput } from "./parsed-input-client";
 
 type Props = { draft: DraftFields; onChange: (next: DraftFields) => void; issues: IssueMap; readOnly: boolean };
 
 export function AnswerSpecForm({ draft, onChange, issues, readOnly }: Props) {
   const spec = draft.answerSpec;
+  const replaceArg = (index: number, change: (a: Argument) => Argument) =>
+    onChange({ ...draft, answerSpec: { ...spec, arguments: spec.arguments.map((a, i) => (i === index ? change(a) : a)) } });
   const setArg = (index: number, patch: Partial<Argument>) => {
     const args = spec.arguments.map((a, i) => {
       if (i !== index) return a;
@@ -17,6 +19,7 @@ export function AnswerSpecForm({ draft, onChange, issues, readOnly }: Props) {
       if (next.type !== "float" && next.type !== "int") {
         delete next.min;
         delete next.max;
+        delete next.display;
       }
       if (next.type !== "str") delete next.options;
       for (const k of ["min", "max", "options"] as const) if (next[k] === undefined) delete next[k];
@@ -90,8 +93,10 @@ export function AnswerSpecForm({ draft, onChange, issues, readOnly }: Props) {
               />
               {(arg.type === "float" || arg.type === "int") && (
                 <div className="mt-2 grid grid-cols-2 gap-2">
-                  <ParsedInput aria-label={`Argument ${i + 1} minimum`} placeholder="min (optional)" value={arg.min} {...numberText} onChange={(v) => setArg(i, { min: v })} />
-                  <ParsedInput aria-label={`Argument ${i + 1} maximum`} placeholder="max (optional)" value={arg.max} {...numberText} onChange={(v) => setArg(i, { max: v })} />
+                  {(["min", "max"] as const).map((bound) => (
+                    <input key={bound} className={`input font-mono ${err(`arguments.${i}.${bound}`) ? "border-red-500" : ""}`} aria-label={`Argument ${i + 1} ${bound === "min" ? "minimum" : "maximum"}`}
+                      placeholder={`${bound} (optional): 0, pi, 2*pi, 1e-3…`} value={boundText(arg, bound)} onChange={(e) => replaceArg(i, (a) => setBound(a, bound, e.target.value))} />
+                  ))}
                 </div>
               )}
               {arg.type === "str" && (

@@ -2,6 +2,7 @@
 // The latest check run: every result with its status; a click jumps to the field (and line) it concerns.
 import type { CheckResult } from "@/lib/checks/types";
 import type { CheckRunView } from "@/lib/checks/run-checks";
+import { isolationLabel } from "@/lib/checks/isolation-label";
 import { focusEditor } from "./code-editor-client";
 
 /** The editor section a result's field belongs to. */
@@ -17,10 +18,10 @@ export function jumpTo(result: Pick<CheckResult, "field" | "line" | "column">): 
   if (result.line) focusEditor(`field-${section}`, result.line, result.column ?? 1);
 }
 
-const ICON = { pass: "✓", fail: "✗", skip: "–" } as const;
+const ICON = { pass: "✓", fail: "✗", skip: "–", not_run: "○" } as const;
 
 export function CheckResultLine({ result, testId }: { result: CheckResult; testId?: string }) {
-  const tone = result.status === "pass" ? "text-emerald-700 dark:text-emerald-400" : result.status === "skip" ? "text-stone-500" : result.blocking ? "text-red-700 dark:text-red-300" : "text-amber-700 dark:text-amber-300";
+  const tone = result.status === "pass" ? "text-emerald-700 dark:text-emerald-400" : result.status === "skip" || (result.status === "not_run" && !result.blocking) ? "text-stone-500" : result.blocking ? "text-red-700 dark:text-red-300" : "text-amber-700 dark:text-amber-300";
   return (
     <li className="text-sm" data-testid={testId} data-check={result.id} data-status={result.status}>
       <button type="button" className={`text-left ${result.field ? "hover:underline" : "cursor-default"}`} onClick={() => jumpTo(result)} disabled={!result.field}>
@@ -38,14 +39,29 @@ export function CheckResultLine({ result, testId }: { result: CheckResult; testI
   );
 }
 
-type Props = { run: CheckRunView | null; current: boolean; busy: boolean; onRun: () => void; readOnly: boolean };
+/** `version`: the version on screen (a run of an earlier version with the same fields holds for it). */
+type Props = { run: CheckRunView | null; current: boolean; version: number; busy: boolean; onRun: () => void; readOnly: boolean };
 
-export function ChecksPanel({ run, current, busy, onRun, readOnly }: Props) {
-  const failed = run ? run.results.filter((r) => r.status === "fail") : [];
-  const blocking = failed.filter((r) => r.blocking);
-  const summary = !run
-    ? "Not run yet."
-    : `${blocking.length ? `${blocking.length} blocking failure${blocking.length > 1 ? "s" : ""}` : "All blocking checks pass"}${failed.length > blocking.length ? `, ${failed.length - blocking.length} warning${failed.length - blocking.length > 1 ? "s" : ""}` : ""} · version ${run.version} · ${run.durationMs} ms${run.isolation ? ` · sandbox: ${run.isolation}` : ""}`;
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** "2 blocking failures, 3 blocking checks not run, 1 warning", or "All blocking checks pass". */
+export function runSummary(run: CheckRunView): string {
+  const failed = run.results.filter((r) => r.status === "fail");
+  const blocking = failed.filter((r) => r.blocking).length;
+  const notRun = run.results.filter((r) => r.status === "not_run" && r.blocking).length;
+  const parts = [
+    blocking ? count(blocking, "blocking failure") : null,
+    notRun ? `${count(notRun, "blocking check")} not run` : null,
+  ].filter(Boolean);
+  const head = parts.length ? parts.join(", ") : "All blocking checks pass";
+  const warnings = failed.length - blocking;
+  return warnings ? `${head}, ${count(warnings, "warning")}` : head;
+}
+
+export function ChecksPanel({ run, current, version, busy, onRun, readOnly }: Props) {
+  const blocking = run ? run.results.filter((r) => r.blocking && !r.passed) : [];
+  const checked = run && current && run.version !== version ? `version ${run.version} (same fields as version ${version})` : `version ${run?.version}`;
+  const summary = !run ? "Not run yet." : `${runSummary(run)} · ${checked} · ${run.durationMs} ms${run.isolation ? ` · sandbox: ${isolationLabel(run.isolation)}` : ""}`;
   return (
     <section id="section-checks" className="rounded-lg border border-stone-200 bg-white p-3 dark:border-stone-800 dark:bg-stone-900" data-testid="checks-panel">
       <div className="flex items-center justify-between gap-2">

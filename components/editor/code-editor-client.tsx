@@ -5,7 +5,7 @@ import { useEffect, useRef } from "react";
 import { EditorState } from "@codemirror/state";
 import { EditorView, keymap, placeholder as placeholderExt, lineNumbers, highlightActiveLine } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
-import { StreamLanguage, bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting } from "@codemirror/language";
+import { StreamLanguage, bracketMatching, defaultHighlightStyle, indentOnInput, indentUnit, syntaxHighlighting } from "@codemirror/language";
 import { stex } from "@codemirror/legacy-modes/mode/stex";
 import { python } from "@codemirror/lang-python";
 
@@ -36,7 +36,9 @@ export function focusEditor(id: string, line: number, column = 1): boolean {
 }
 
 const THEME = EditorView.theme({
-  "&": { fontSize: "13px", backgroundColor: "transparent" },
+  // A long text scrolls inside its field, so the field (and its messages at the top) stays on screen.
+  "&": { fontSize: "13px", backgroundColor: "transparent", maxHeight: "60vh" },
+  ".cm-scroller": { overflow: "auto" },
   ".cm-content": { fontFamily: "var(--font-mono, ui-monospace, monospace)", minHeight: "4.5rem" },
   ".cm-gutters": { backgroundColor: "transparent", border: "none", color: "#a8a29e" },
   "&.cm-focused": { outline: "none" },
@@ -53,7 +55,8 @@ export function CodeEditor({ value, onChange, language, label, readOnly = false,
   useEffect(() => {
     const extensions = [
       history(),
-      keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
+      // Ctrl/⌘+Enter runs the checks (the editor's shortcut), so it must not also insert a line here.
+      keymap.of([...defaultKeymap.filter((b) => b.key !== "Mod-Enter"), ...historyKeymap, indentWithTab]),
       syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
       bracketMatching(),
       THEME,
@@ -66,7 +69,7 @@ export function CodeEditor({ value, onChange, language, label, readOnly = false,
       ...(placeholder ? [placeholderExt(placeholder)] : []),
       ...(language === "latex"
         ? [StreamLanguage.define(stex), EditorView.lineWrapping]
-        : [python(), lineNumbers(), highlightActiveLine(), indentOnInput()]),
+        : [python(), lineNumbers(), highlightActiveLine(), indentOnInput(), indentUnit.of("    ")]), // PEP 8: four spaces
     ];
     const v = new EditorView({ parent: host.current!, state: EditorState.create({ doc: value, extensions }) });
     view.current = v;

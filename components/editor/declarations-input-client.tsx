@@ -18,7 +18,8 @@ export function DeclarationsInput({ value, onChange, readOnly, argumentNames }: 
     <details className="mt-2 text-sm" data-testid="declarations">
       <summary className="cursor-pointer text-xs text-stone-500">
         Symbols the answer checker should know{count ? ` (${count})` : ""}
-        {argumentNames.length > 0 && ` — the arguments ${argumentNames.join(", ")} are declared automatically`}
+        {argumentNames.length === 1 && ` — the argument ${argumentNames[0]} is declared automatically`}
+        {argumentNames.length > 1 && ` — the arguments ${argumentNames.slice(0, -1).join(", ")} and ${argumentNames[argumentNames.length - 1]} are declared automatically`}
       </summary>
       <div className="mt-2 grid gap-2 sm:grid-cols-2">
         {DECLARATION_KINDS.map((kind) => (

@@ -1,11 +1,21 @@
 "use client";
 // Live preview of a LaTeX field: re-rendered shortly after typing stops (blocks are cached, so this is
 // cheap); while the source has an error, the last good render stays and the error is listed with its place.
+// A very long field previews its first part only (and says so), so typing stays fast.
 import { useEffect, useMemo, useState } from "react";
-import { renderLatexText, type LatexError } from "@/lib/latex/render-latex";
-import { renderMathField } from "@/lib/latex/render-math-field";
+import type { LatexError } from "@/lib/latex/render-latex";
+import { renderField } from "@/lib/latex/render-field";
 
 type Props = { source: string; macros: Record<string, string>; testId: string; debounceMs?: number; math?: boolean };
+
+export const PREVIEW_MAX_CHARS = 20_000;
+
+/** The part of a long source that is previewed: up to the last paragraph break before the cap, or the cap. */
+export function previewPart(source: string, max = PREVIEW_MAX_CHARS): string {
+  if (source.length <= max) return source;
+  const paragraph = source.lastIndexOf("\n\n", max);
+  return source.slice(0, paragraph > max / 2 ? paragraph : max);
+}
 
 export function LatexPreview({ source, macros, testId, debounceMs = 120, math = false }: Props) {
   const [rendered, setRendered] = useState(source);
@@ -14,7 +24,8 @@ export function LatexPreview({ source, macros, testId, debounceMs = 120, math = 
     return () => clearTimeout(t);
   }, [source, debounceMs]);
 
-  const { html, errors } = useMemo(() => (math ? renderMathField : renderLatexText)(rendered, { macros }), [rendered, macros, math]);
+  const part = previewPart(rendered);
+  const { html, errors } = useMemo(() => renderField(part, { macros, math }), [part, macros, math]);
   const [lastGood, setLastGood] = useState<string | null>(null);
   // Remember the newest render without errors (state derived from a computed value, updated in render).
   if (errors.length === 0 && lastGood !== html) setLastGood(html);
@@ -23,12 +34,17 @@ export function LatexPreview({ source, macros, testId, debounceMs = 120, math = 
 
   return (
     <div>
+      {part.length < rendered.length && (
+        <p className="mb-2 rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100" data-testid={`${testId}-capped`}>
+          The preview shows the first {part.length.toLocaleString("en")} of {rendered.length.toLocaleString("en")} characters.
+        </p>
+      )}
       {errors.length > 0 && <ErrorList errors={errors} stale={stale} testId={`${testId}-errors`} />}
       <div
         className={`latex-text min-h-[2rem] text-sm ${stale ? "opacity-70" : ""}`}
         data-testid={testId}
         data-stale={stale ? "true" : "false"}
-        // renderLatexText escapes and sanitises user text; only KaTeX output (trust: false) is inserted as-is.
+        // renderField escapes and sanitises user text; only KaTeX output (trust: false) is inserted as-is.
         dangerouslySetInnerHTML={{ __html: shown || '<p class="text-stone-400">Nothing to preview yet.</p>' }}
       />
     </div>

@@ -33,14 +33,6 @@ export function ParsedInput<T>({ value, format, parse, onChange, className, ...r
   );
 }
 
-export const numberText = {
-  format: (v: number | undefined) => (v === undefined ? "" : String(v)),
-  parse: (t: string): number | undefined => {
-    const n = Number(t.trim());
-    return t.trim() === "" || !Number.isFinite(n) ? undefined : n;
-  },
-};
-
 export const optionsText = {
   format: (v: string[] | undefined) => (v ? v.join(", ") : ""),
   parse: (t: string): string[] | undefined => {

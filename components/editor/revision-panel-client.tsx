@@ -1,7 +1,10 @@
 "use client";
 // Revision history: every saved version (who, when), a diff of one against the current text, and restore
-// (which saves that version's fields as a new version; history is never rewritten).
-import { useEffect, useState } from "react";
+// (which saves that version's fields as a new version; history is never rewritten). Consecutive autosaves of
+// one editor are one entry, with each of its versions still reachable.
+import { useEffect, useMemo, useState } from "react";
+import { enumLabel, formatDateTimeRange } from "@/lib/format/labels";
+import { groupRevisions } from "@/lib/items/revision-groups";
 import { DRAFT_KEYS, draftFromFields, type DraftFields } from "@/lib/items/draft";
 import { draftKeyLabel, draftKeyText, isLineField } from "@/lib/items/draft-text";
 import type { Revision, RevisionSummary } from "@/lib/items/revisions";
@@ -33,6 +36,7 @@ export function RevisionPanel({ itemId, current, currentVersion, canEdit, onRest
     else setError(r.message);
   };
 
+  const groups = useMemo(() => (list ? groupRevisions(list) : null), [list]);
   const old = selected ? draftFromFields(selected.fields) : null;
   const differing = old ? DRAFT_KEYS.filter((k) => draftKeyText(k, old) !== draftKeyText(k, current)) : [];
 
@@ -43,18 +47,35 @@ export function RevisionPanel({ itemId, current, currentVersion, canEdit, onRest
         <button type="button" className="btn" onClick={onClose}>Close</button>
       </header>
       <div className="grid min-h-0 flex-1 grid-cols-[12rem_1fr]">
-        <ol className="overflow-y-auto border-r border-stone-200 text-sm dark:border-stone-800">
+        <ol className="overflow-y-auto border-r border-stone-200 text-sm dark:border-stone-800" data-testid="revision-list">
           {list === null && !error && <li className="p-3 text-stone-500">Loading…</li>}
-          {list?.map((r) => (
-            <li key={r.version}>
-              <button type="button" onClick={() => void open(r.version)} data-testid={`revision-${r.version}`}
-                className={`w-full px-3 py-2 text-left hover:bg-stone-100 dark:hover:bg-stone-800 ${selected?.version === r.version ? "bg-sky-50 dark:bg-sky-950" : ""}`}>
-                <div className="font-medium">Version {r.version}{r.version === currentVersion ? " (current)" : ""}</div>
-                <div className="text-xs text-stone-500">{r.editor ?? "—"} · {new Date(r.createdAt).toLocaleString()}</div>
-                <div className="text-xs text-stone-500">{r.status.toLowerCase().replace("_", " ")}</div>
-              </button>
-            </li>
-          ))}
+          {groups?.map((g) => {
+            const many = g.revisions.length > 1;
+            const isCurrent = g.newest.version === currentVersion;
+            return (
+              <li key={g.newest.version} data-testid={`revision-group-${g.newest.version}`} className="border-b border-stone-100 dark:border-stone-800">
+                <button type="button" onClick={() => void open(g.newest.version)} data-testid={many ? `revision-group-open-${g.newest.version}` : `revision-${g.newest.version}`}
+                  className={`w-full px-3 pt-2 text-left hover:bg-stone-100 dark:hover:bg-stone-800 ${many ? "" : "pb-2"} ${selected?.version === g.newest.version ? "bg-sky-50 dark:bg-sky-950" : ""}`}>
+                  <div className="font-medium">
+                    {many ? `Versions ${g.oldest.version}–${g.newest.version}` : `Version ${g.newest.version}`}{isCurrent ? " (current)" : ""}
+                  </div>
+                  <div className="text-xs text-stone-500">{g.newest.editor ?? "—"} · {formatDateTimeRange(g.oldest.createdAt, g.newest.createdAt)}</div>
+                  <div className="text-xs text-stone-500">{enumLabel(g.newest.status)}{many ? ` · ${g.revisions.length} saves` : ""}</div>
+                </button>
+                {/* Every save stays reachable; a click on the entry opens its newest. */}
+                {many && (
+                  <div className="flex flex-wrap gap-1 px-3 pb-2">
+                    {g.revisions.map((r) => (
+                      <button key={r.version} type="button" onClick={() => void open(r.version)} data-testid={`revision-${r.version}`}
+                        className={`rounded px-1 text-xs hover:bg-stone-200 dark:hover:bg-stone-700 ${selected?.version === r.version ? "bg-sky-100 dark:bg-sky-900" : "text-stone-500"}`}>
+                        v{r.version}
+                      </button>
+                    ))}
+                  </div>
+                )}
+              </li>
+            );
+          })}
         </ol>
         <div className="overflow-y-auto p-3">
           {error && <p className="text-sm text-red-700" data-testid="revision-error">{error}</p>}

@@ -1,13 +1,23 @@
 "use client";
 // Test cases: one column per argument, the expected output (one column per tuple element), tolerances.
-// Cells are typed text, checked as they are typed; "Compute expected" fills the expected
-// columns by running the reference code on each row's inputs in the sandbox.
+// Cells are typed text, checked as they are typed (numbers as physicists write them: pi/2, sqrt(2), 1e-3);
+// "Compute expected" fills the expected columns by running the reference code on each row's inputs in the sandbox.
+import type { ValueType } from "@/lib/items/answer-spec";
+import { minTestCasesFor } from "@/lib/checks/rules/min-test-cases";
 import { emptyRow, moveRow, type DraftFields, type TestRow } from "@/lib/items/draft";
+import { evaluateNumber } from "@/lib/items/number-expression";
 import { returnElements } from "@/lib/items/test-values";
 import { issuesUnder, type IssueMap } from "./field-issues";
 
 type Props = { draft: DraftFields; onChange: (next: DraftFields) => void; issues: IssueMap; readOnly: boolean; onCompute: () => void; computing: boolean };
 const BOOL_OPTIONS = ["true", "false"];
+
+/** Under a cell typed as an expression, the number it stands for ("= 1.5708"). */
+function valueHint(text: string, type: ValueType): string | undefined {
+  if (type !== "float" && type !== "complex") return undefined;
+  const n = evaluateNumber(text);
+  return n.ok && n.isExpression ? `= ${Number(n.value.toPrecision(8))}` : undefined;
+}
 
 export function TestCasesTable({ draft, onChange, issues, readOnly, onCompute, computing }: Props) {
   const spec = draft.answerSpec;
@@ -46,6 +56,7 @@ export function TestCasesTable({ draft, onChange, issues, readOnly, onCompute, c
                     options={a.type === "bool" ? BOOL_OPTIONS : a.options}
                     disabled={readOnly || !a.name}
                     error={a.name ? issues[`testCases.${r}.inputs.${a.name}`] : undefined}
+                    hint={valueHint(row.inputs[i] ?? "", a.type)}
                     onChange={(v) => setRow(r, { inputs: spec.arguments.map((_, j) => (j === i ? v : row.inputs[j] ?? "")) })}
                   />
                 ))}
@@ -57,6 +68,7 @@ export function TestCasesTable({ draft, onChange, issues, readOnly, onCompute, c
                     options={e.type === "bool" ? BOOL_OPTIONS : e.options}
                     disabled={readOnly}
                     error={issues[`testCases.${r}.expected.${i}`] ?? (i === 0 ? issues[`testCases.${r}.expected`] : undefined)}
+                    hint={valueHint(row.expected[i] ?? "", e.type)}
                     onChange={(v) => setRow(r, { expected: elements.map((_, j) => (j === i ? v : row.expected[j] ?? "")) })}
                   />
                 ))}
@@ -73,7 +85,11 @@ export function TestCasesTable({ draft, onChange, issues, readOnly, onCompute, c
           </tbody>
         </table>
       </div>
-      {draft.testRows.length === 0 && <p className="mt-2 text-sm text-stone-500">No test cases yet. Items need at least 3.</p>}
+      {draft.testRows.length === 0 && (
+        <p className="mt-2 text-sm text-stone-500" data-testid="test-cases-empty">
+          No test cases yet. {spec.arguments.length ? `Items need at least ${minTestCasesFor(spec)}.` : "A function without arguments needs 1 (every call gives the same value)."}
+        </p>
+      )}
       {tableIssues.length > 0 && (
         <p className="mt-2 text-xs text-red-700 dark:text-red-300" data-testid="test-cases-error">{tableIssues.length} cell{tableIssues.length > 1 ? "s need" : " needs"} fixing before the item can be saved.</p>
       )}
@@ -90,9 +106,9 @@ export function TestCasesTable({ draft, onChange, issues, readOnly, onCompute, c
   );
 }
 
-type CellProps = { label: string; value: string; onChange: (v: string) => void; disabled?: boolean; error?: string; options?: string[]; narrow?: boolean };
+type CellProps = { label: string; value: string; onChange: (v: string) => void; disabled?: boolean; error?: string; hint?: string; options?: string[]; narrow?: boolean };
 
-function Cell({ label, value, onChange, disabled, error, options, narrow }: CellProps) {
+function Cell({ label, value, onChange, disabled, error, hint, options, narrow }: CellProps) {
   const cls = `input font-mono ${narrow ? "w-24" : "min-w-24"} ${error ? "border-red-500" : ""}`;
   return (
     <td>
@@ -105,6 +121,7 @@ function Cell({ label, value, onChange, disabled, error, options, narrow }: Cell
         <input className={cls} aria-label={label} value={value} disabled={disabled} aria-invalid={!!error} onChange={(e) => onChange(e.target.value)} />
       )}
       {error && <div className="mt-0.5 max-w-48 text-xs text-red-700 dark:text-red-300">{error}</div>}
+      {!error && hint && <div className="mt-0.5 text-xs text-stone-500">{hint}</div>}
     </td>
   );
 }

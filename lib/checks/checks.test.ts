@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { GOOD_INSPECT, GOOD_ITEM, GOOD_RUN } from "../../tests/support/item-fixtures";
 import type { ItemFields } from "../items/schemas";
+import { returnAnnotation, type Returns } from "../items/answer-spec";
 import { blockingFailures, evaluateChecks } from "./registry";
 import type { CheckContext } from "./types";
 
@@ -59,6 +60,70 @@ describe("checks", () => {
     expect(failing(ctx({}, { inspect: annotated }), "signature-matches")[0].message).toMatch(/return annotation is complex/);
     const missing = { ...GOOD_INSPECT, signature: { found: false, functions: ["energie"] } };
     expect(failing(ctx({}, { inspect: missing }), "signature-matches")[0].message).toMatch(/does not define energy\(\).*energie/);
+  });
+
+  it("signature matches: every return type, annotated as Python writes it, matches its spec", () => {
+    const returns: Returns[] = [
+      { type: "float", description: "x" }, { type: "int", description: "x" }, { type: "complex", description: "x" },
+      { type: "bool", description: "x" }, { type: "str", description: "x" },
+      { type: "tuple", description: "x", items: [{ type: "float" }, { type: "str" }] },
+      { type: "tuple", description: "x", items: [{ type: "int" }, { type: "complex" }, { type: "bool" }] },
+    ];
+    for (const ret of returns) {
+      const answerSpec = { ...GOOD_ITEM.answerSpec, returns: ret };
+      // ast.unparse writes "tuple[float, str]"; authors also write Tuple[...] and typing.Tuple[...].
+      for (const annotation of [returnAnnotation(ret), returnAnnotation(ret).replace("tuple[", "Tuple["), returnAnnotation(ret).replace("tuple[", "typing.Tuple[").replace(/, /g, ",")]) {
+        const inspect = { ...GOOD_INSPECT, signature: { ...GOOD_INSPECT.signature!, returns: annotation } };
+        expect(failing(ctx({ answerSpec }, { inspect }), "signature-matches"), `${annotation} vs ${returnAnnotation(ret)}`).toEqual([]);
+      }
+    }
+    const wrong = { ...GOOD_INSPECT, signature: { ...GOOD_INSPECT.signature!, returns: "tuple[str, float]" } };
+    const answerSpec = { ...GOOD_ITEM.answerSpec, returns: returns[5] };
+    expect(failing(ctx({ answerSpec }, { inspect: wrong }), "signature-matches")[0].message).toBe("The return annotation is tuple[str, float]; the spec says tuple[float, str].");
+  });
+
+  it("code that did not run: the checks of its outputs are not run (never passed) and block submission", () => {
+    const run = { ok: false, isolation: "bwrap" as const, error: "SyntaxError at line 1: expected ':'", results: GOOD_ITEM.testCases.map(() => ({ error: "SyntaxError at line 1: expected ':'", ms: null })) };
+    const results = evaluateChecks(ctx({}, { run }));
+    const byId = (id: string) => results.filter((r) => r.id === id);
+    for (const id of ["output-types", "expected-matches", "tests-discriminate"]) {
+      expect(byId(id), id).toEqual([expect.objectContaining({ status: "not_run", passed: false, blocking: true, message: "Not run: the reference code did not run (SyntaxError at line 1: expected ':')" })]);
+    }
+    expect(byId("final-answer-vs-code")).toEqual([expect.objectContaining({ status: "not_run", blocking: false })]);
+    expect(blockingFailures(results).map((r) => r.id)).toEqual(["reference-runs", "output-types", "expected-matches", "tests-discriminate"]);
+  });
+
+  it("a check whose input is missing says what is missing", () => {
+    const noCode = evaluateChecks(ctx({ referenceCode: "" }, { run: null, inspect: null }));
+    expect(noCode.find((r) => r.id === "output-types")).toMatchObject({ status: "not_run", message: "Not run: there is no reference code" });
+    expect(noCode.find((r) => r.id === "signature-matches")).toMatchObject({ status: "not_run", field: "referenceCode" });
+    const noAnswer = evaluateChecks(ctx({ finalAnswer: "" }));
+    expect(noAnswer.find((r) => r.id === "answer-not-leaked")).toMatchObject({ status: "not_run", passed: false, blocking: true });
+    // Not applicable is not the same: a str answer is not compared numerically, and that blocks nothing.
+    const str = { ...GOOD_ITEM.answerSpec, returns: { type: "str" as const, description: "x" } };
+    expect(evaluateChecks(ctx({ answerSpec: str })).find((r) => r.id === "final-answer-vs-code")).toMatchObject({ status: "skip", passed: true });
+  });
+
+  it("reference runs: names the sandbox the same way everywhere (bubblewrap, never bwrap)", () => {
+    const message = evaluateChecks(ctx()).find((r) => r.id === "reference-runs")!.message;
+    expect(message).toContain("sandbox: bubblewrap");
+    expect(message).not.toMatch(/\bbwrap\b/);
+  });
+
+  it("LaTeX renders: mismatched, unknown and unclosed environments and unpaired \\left are errors at their place", () => {
+    const [mismatch] = failing(ctx({ solution: "We find\n\\begin{align} x \\end{equation}" }), "latex-renders");
+    expect(mismatch).toMatchObject({ field: "solution", line: 2, column: 17, message: expect.stringContaining("\\end{equation} does not match \\begin{align}") });
+    expect(failing(ctx({ solution: "\\begin{foo} x \\end{foo}" }), "latex-renders")[0].message).toContain("Unknown environment “foo”");
+    expect(failing(ctx({ finalAnswer: "\\left( x" }), "latex-renders")).toHaveLength(1);
+    expect(failing(ctx({ statement: `${GOOD_ITEM.statement} Use \\left( here.` }), "latex-renders")[0].message).toContain("only allowed in math");
+  });
+
+  it("solution reaches the final answer: a warning when no formula of the solution equals it", () => {
+    const reached = evaluateChecks(ctx({ solution: "Hence\n\\[ E_n = \\omega\\left(n + \\tfrac12\\right). \\]" })).find((r) => r.id === "solution-reaches-answer");
+    expect(reached).toMatchObject({ status: "pass", message: "The solution reaches the final answer (line 2)." });
+    const lost = failing(ctx({ solution: "So \\[E_n = \\omega n,\\] and $n \\ge 0$." }), "solution-reaches-answer");
+    expect(lost).toEqual([expect.objectContaining({ blocking: false, field: "solution", message: expect.stringContaining("None of the solution's last 2 formulas equals the final answer") })]);
+    expect(failing(ctx({ solution: "By the ladder method." }), "solution-reaches-answer")[0].message).toMatch(/states no formula/);
   });
 
   it("reference runs / output types: an exception and a NaN are located at their test case", () => {

@@ -10,6 +10,7 @@ import { nearDuplicates } from "./rules/near-duplicates";
 import { outputTypes } from "./rules/output-types";
 import { referenceRuns } from "./rules/reference-runs";
 import { signatureMatches } from "./rules/signature-matches";
+import { solutionReachesAnswer } from "./rules/solution-reaches-answer";
 import { statementWording } from "./rules/statement-wording";
 import { testsDiscriminate } from "./rules/tests-discriminate";
 import type { Check, CheckContext, CheckResult } from "./types";
@@ -17,6 +18,7 @@ import type { Check, CheckContext, CheckResult } from "./types";
 export const CHECKS: Check[] = [
   completeFields, latexRenders, statementWording, answerSpecValid, signatureMatches, referenceRuns,
   outputTypes, expectedMatches, minTestCases, testsDiscriminate, answerNotLeaked, nearDuplicates, finalAnswerVsCode,
+  solutionReachesAnswer,
 ];
 
 /** Run every check on the gathered context: a flat list of located results. Pure. */
@@ -27,7 +29,7 @@ export function evaluateChecks(ctx: CheckContext, checks: Check[] = CHECKS): Che
       title: check.title,
       blocking: check.blocking,
       status: f.status,
-      passed: f.status !== "fail",
+      passed: f.status === "pass" || f.status === "skip",
       message: f.message,
       field: f.field ?? null,
       line: f.line ?? null,
@@ -37,7 +39,7 @@ export function evaluateChecks(ctx: CheckContext, checks: Check[] = CHECKS): Che
   );
 }
 
-/** Whether the results allow submission: no blocking check failed. */
+/** What stands in the way of submission: blocking checks that failed or could not run. */
 export function blockingFailures(results: CheckResult[]): CheckResult[] {
   return results.filter((r) => r.blocking && !r.passed);
 }

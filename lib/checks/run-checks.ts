@@ -1,19 +1,24 @@
 import "server-only";
 // POST/GET /api/items/[id]/checks: gather the facts once (sandbox run and signature, near-duplicates),
-// evaluate every check, store the CheckRun for that version.
+// evaluate every check, store the CheckRun keyed by the version and by the content of its fields, so "the
+// run for version N" is also found for a later version with the same fields (after a submit).
 import { getDb } from "../db";
 import { AppError } from "../errors";
 import { can } from "../auth/permissions";
 import type { Actor } from "../auth/types";
 import { ZAnswerSpec } from "../items/answer-spec";
 import { fieldsOf, parseItemId } from "../items/item-record";
+import { fieldsHash } from "../items/fields-hash";
 import type { ItemFields } from "../items/schemas";
 import { toMacroMap } from "../latex/macros";
 import { inspectCode, runCode } from "../sandbox/run-code";
 import { checkStateOf, evaluateChecks } from "./registry";
 import type { CheckContext, CheckResult, NearDuplicate } from "./types";
 
-export type CheckRunView = { runId: string; version: number; passed: boolean; durationMs: number; isolation: string | null; createdAt: string; results: CheckResult[] };
+/** `version`: the version that was checked; `fieldsHash`: its content key (null for runs stored before keys existed). */
+export type CheckRunView = {
+  runId: string; version: number; fieldsHash: string | null; passed: boolean; durationMs: number; isolation: string | null; createdAt: string; results: CheckResult[];
+};
 
 const SIMILARITY = 0.5;
 
@@ -53,6 +58,7 @@ export async function runChecks(actor: Actor, rawId: unknown): Promise<CheckRunV
   if (!item) throw new AppError("NOT_FOUND", "No such item.");
   assertCanRunChecks(actor, item);
   const fields = fieldsOf(item);
+  const hash = fieldsHash(fields);
   const [code, nearDuplicates] = await Promise.all([gatherCodeFacts(fields), findNearDuplicates(id, fields.statement)]);
   const results = evaluateChecks({ fields, macros: toMacroMap(item.seed.source.macros), nearDuplicates, ...code });
   const passed = results.every((r) => !r.blocking || r.passed);
@@ -60,25 +66,42 @@ export async function runChecks(actor: Actor, rawId: unknown): Promise<CheckRunV
   const isolation = code.run?.isolation ?? code.inspect?.isolation ?? null;
   const run = await getDb().$transaction(async (tx) => {
     const stored = await tx.checkRun.create({
-      data: { itemId: id, version: item.version, passed, results: results as object[], durationMs, isolation, createdById: actor.id },
+      data: { itemId: id, version: item.version, fieldsHash: hash, passed, results: results as object[], durationMs, isolation, createdById: actor.id },
     });
     // The review queue filters on the newest run's outcome; the version guards against a save in between.
     await tx.item.updateMany({ where: { id, version: item.version }, data: { checkState: checkStateOf(results), checkedVersion: item.version } });
     return stored;
   });
-  return { runId: run.id, version: item.version, passed, durationMs, isolation, createdAt: run.createdAt.toISOString(), results };
+  return { runId: run.id, version: item.version, fieldsHash: hash, passed, durationMs, isolation, createdAt: run.createdAt.toISOString(), results };
 }
 
-/** The newest run (of any version, or of `version`), or null. */
+/** The content key of version `version` of an item (its current fields, or its revision's), or null when there is no such version. */
+export async function versionFieldsHash(itemId: string, version: number): Promise<string | null> {
+  const revision = await getDb().itemRevision.findUnique({ where: { itemId_version: { itemId, version } }, select: { snapshot: true, fieldsHash: true } });
+  if (revision) return revision.fieldsHash ?? fieldsHash(revision.snapshot as Record<string, unknown>);
+  const item = await getDb().item.findFirst({ where: { id: itemId, version } });
+  return item ? fieldsHash(fieldsOf(item)) : null;
+}
+
+/**
+ * The newest run of any version, or — with `version` — the newest run that checked exactly that version's
+ * fields, whichever version it was stored for (runs stored before content keys count for their own version).
+ */
 export async function getLatestCheckRun(actor: Actor, rawId: unknown, version?: number): Promise<CheckRunView | null> {
   const id = parseItemId(rawId);
   const item = await getDb().item.findUnique({ where: { id }, select: { id: true } });
   if (!item) throw new AppError("NOT_FOUND", "No such item.");
   if (!can(actor, "item.read")) throw new AppError("FORBIDDEN", "You may not read items.");
-  const run = await getDb().checkRun.findFirst({ where: { itemId: id, ...(version ? { version } : {}) }, orderBy: [{ createdAt: "desc" }] });
+  let where: object = { itemId: id };
+  if (version !== undefined) {
+    const hash = await versionFieldsHash(id, version);
+    if (!hash) return null;
+    where = { itemId: id, OR: [{ fieldsHash: hash }, { fieldsHash: null, version }] };
+  }
+  const run = await getDb().checkRun.findFirst({ where, orderBy: [{ createdAt: "desc" }] });
   if (!run) return null;
   return {
-    runId: run.id, version: run.version, passed: run.passed, durationMs: run.durationMs, isolation: run.isolation,
+    runId: run.id, version: run.version, fieldsHash: run.fieldsHash, passed: run.passed, durationMs: run.durationMs, isolation: run.isolation,
     createdAt: run.createdAt.toISOString(), results: run.results as unknown as CheckResult[],
   };
 }

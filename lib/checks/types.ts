@@ -3,7 +3,12 @@
 import type { ItemFields } from "../items/schemas";
 import type { InspectResult, RunResult } from "../sandbox/types";
 
-export type CheckStatus = "pass" | "fail" | "skip";
+/**
+ * pass · fail · skip (does not apply to this item, e.g. a numeric comparison of a str answer) · not_run (what
+ * the check needs is missing, e.g. the reference code has a syntax error so there are no outputs to check:
+ * neither a pass nor a fail, and it blocks submission where the check is blocking).
+ */
+export type CheckStatus = "pass" | "fail" | "skip" | "not_run";
 
 /** One finding, located at a field (and a line/column inside it) when it concerns one. */
 export type CheckResult = {
@@ -11,7 +16,7 @@ export type CheckResult = {
   title: string;
   blocking: boolean;
   status: CheckStatus;
-  /** pass or skip; a skipped check never blocks */
+  /** pass or skip; a skipped check never blocks, a blocking check that did not run does */
   passed: boolean;
   message: string;
   field: string | null;
@@ -39,3 +44,5 @@ export type Check = { id: string; title: string; blocking: boolean; run: (ctx: C
 export const pass = (message: string): Finding => ({ status: "pass", message });
 export const fail = (message: string, at: Partial<Pick<CheckResult, "field" | "line" | "column" | "links">> = {}): Finding => ({ status: "fail", message, ...at });
 export const skip = (message: string): Finding => ({ status: "skip", message });
+/** The check could not look at what it checks: `why` says what is missing ("Not run: …"). */
+export const notRun = (why: string, at: Partial<Pick<CheckResult, "field" | "line" | "column">> = {}): Finding => ({ status: "not_run", message: `Not run: ${why}`, ...at });

@@ -32,6 +32,25 @@ describe("renderSkeleton", () => {
     );
   });
 
+  it("ends a description with a full stop before the domain, and shows bounds as typed", () => {
+    const spec: AnswerSpec = {
+      functionName: "f",
+      arguments: [
+        { name: "theta", type: "float", description: "Scattering angle in radians", min: 0, max: Math.PI, display: { max: "pi" } },
+        { name: "k", type: "float", description: "Wave number" },
+      ],
+      returns: { type: "str", description: "The regime", options: ["low", "high"] },
+    };
+    const skeleton = renderSkeleton(spec);
+    expect(skeleton).toContain("theta (float): Scattering angle in radians. Domain: 0 <= theta <= pi.");
+    expect(skeleton).toContain("k (float): Wave number\n");
+    expect(skeleton).toContain('str: The regime. One of: "low", "high".');
+  });
+
+  it("indents the body with four spaces", () => {
+    expect(renderSkeleton(SPEC).split("\n").filter((l) => l.startsWith(" ")).every((l) => /^( {4})+\S/.test(l))).toBe(true);
+  });
+
   it("uses a raw docstring when a description has a backslash, and omits Args for no arguments", () => {
     const s = renderSkeleton({ functionName: "mass", arguments: [], returns: { type: "float", description: "$m_\\pi$ in MeV" } });
     expect(s).toContain('def mass() -> float:\n    r"""');
@@ -62,6 +81,16 @@ describe("ZAnswerSpec", () => {
     const paths = result.error!.issues.map((i) => i.path.join(".")).sort();
     expect(paths).toEqual(["arguments.1.name", "arguments.2.type", "arguments.3.options", "arguments.4.min", "functionName", "returns.items"]);
     expect(result.error!.issues.find((i) => i.path.join(".") === "functionName")!.message).toContain("Python keyword");
+  });
+
+  it("never drops a typed bound: an expression must give the stored number, or it is an error at its field", () => {
+    const arg = { name: "theta", type: "float" as const, description: "" };
+    const spec = (a: object) => ({ functionName: "f", arguments: [{ ...arg, ...a }], returns: { type: "float", description: "" } });
+    expect(ZAnswerSpec.safeParse(spec({ max: Math.PI, display: { max: "pi" } })).success).toBe(true);
+    const unreadable = ZAnswerSpec.safeParse(spec({ display: { max: "pi/" } }));
+    expect(unreadable.error?.issues).toEqual([expect.objectContaining({ path: ["arguments", 0, "max"], message: "“pi/” is not a number: the expression ends too early." })]);
+    const stale = ZAnswerSpec.safeParse(spec({ max: 3, display: { max: "pi" } }));
+    expect(stale.error?.issues[0]).toMatchObject({ path: ["arguments", 0, "max"], message: expect.stringContaining("does not give the stored max") });
   });
 
   it("reads whatever is stored, falling back to an empty spec", () => {

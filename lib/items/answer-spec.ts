@@ -1,6 +1,7 @@
 // The answer spec: one Python function the model must write (PRODUCT.md, "The verifiable item").
 // Pure and shared by the server (validation on save, export) and the editor (live skeleton).
 import { z } from "zod";
+import { evaluateNumber, expressionGives } from "./number-expression";
 
 export const VALUE_TYPES = ["float", "int", "complex", "bool", "str"] as const;
 export type ValueType = (typeof VALUE_TYPES)[number];
@@ -12,6 +13,8 @@ export type Argument = {
   min?: number;
   max?: number;
   options?: string[];
+  /** the bounds as typed when they were expressions (`pi`, `2*pi`): shown in the docstring; min/max are the numbers */
+  display?: { min?: string; max?: string };
 };
 export type ReturnElement = { type: ValueType; options?: string[] };
 export type Returns = { type: ValueType | "tuple"; description: string; options?: string[]; items?: ReturnElement[] };
@@ -61,8 +64,19 @@ const ZArgument = z
     min: ZFinite.optional(),
     max: ZFinite.optional(),
     options: ZOptions.optional(),
+    display: z.object({ min: z.string().max(200).optional(), max: z.string().max(200).optional() }).strict().optional(),
   })
   .superRefine((arg, ctx) => {
+    for (const bound of ["min", "max"] as const) {
+      const typed = arg.display?.[bound];
+      if (typed === undefined) continue;
+      // A typed bound is never dropped silently: it gives the stored number, or it is an error at its field.
+      const parsed = evaluateNumber(typed);
+      if (!parsed.ok) ctx.addIssue({ code: "custom", path: [bound], message: parsed.message });
+      else if (arg[bound] === undefined || !expressionGives(typed, arg[bound]!)) {
+        ctx.addIssue({ code: "custom", path: [bound], message: `The typed ${bound} “${typed}” does not give the stored ${bound}.` });
+      }
+    }
     const numeric = arg.type === "float" || arg.type === "int";
     if (!numeric && (arg.min !== undefined || arg.max !== undefined)) {
       ctx.addIssue({ code: "custom", path: ["min"], message: "A domain (min/max) applies to float and int arguments only." });
@@ -116,6 +130,28 @@ export function toAnswerSpec(value: unknown): AnswerSpec {
   return parsed.success ? (parsed.data as AnswerSpec) : emptyAnswerSpec();
 }
 
+/**
+ * An argument with a domain bound as typed: the number is stored, and the text is kept whenever it says more
+ * than the number (`pi`, `2*pi`, and text that is not yet a number, which the schema then reports at the
+ * field — a typed value never vanishes).
+ */
+export function setBound(arg: Argument, bound: "min" | "max", text: string): Argument {
+  const next: Argument = { ...arg, display: { ...arg.display } };
+  const typed = text.trim();
+  const parsed = typed ? evaluateNumber(typed) : null;
+  if (parsed?.ok) next[bound] = parsed.value;
+  else delete next[bound];
+  if (typed && (!parsed?.ok || typed !== String(parsed.value))) next.display![bound] = typed;
+  else delete next.display![bound];
+  if (!Object.keys(next.display!).length) delete next.display;
+  return next;
+}
+
+/** The text of a bound in the form: as typed, or the stored number. */
+export function boundText(arg: Argument, bound: "min" | "max"): string {
+  return arg.display?.[bound] ?? (arg[bound] === undefined ? "" : String(arg[bound]));
+}
+
 /** The Python annotation of a return spec: `float`, `tuple[float, str]`. */
 export function returnAnnotation(returns: Returns): string {
   if (returns.type !== "tuple") return returns.type;
@@ -126,21 +162,29 @@ function quoteOptions(options: string[]): string {
   return options.map((o) => JSON.stringify(o)).join(", ");
 }
 
-function formatBound(n: number): string {
-  return String(n);
+/** A bound as the author typed it (`pi`) when that was an expression, else the number. */
+function formatBound(arg: Argument, bound: "min" | "max"): string {
+  const typed = arg.display?.[bound];
+  return typed && expressionGives(typed, arg[bound]!) ? typed : String(arg[bound]);
+}
+
+/** A description ends with a full stop before the next sentence ("Domain: …") follows it. */
+export function sentence(text: string): string {
+  const t = text.trim();
+  return t && !/[.!?:;)]$/.test(t) ? `${t}.` : t;
 }
 
 function argumentLine(arg: Argument): string {
-  const parts = [arg.description.trim()];
-  if (arg.min !== undefined && arg.max !== undefined) parts.push(`Domain: ${formatBound(arg.min)} <= ${arg.name} <= ${formatBound(arg.max)}.`);
-  else if (arg.min !== undefined) parts.push(`Domain: ${arg.name} >= ${formatBound(arg.min)}.`);
-  else if (arg.max !== undefined) parts.push(`Domain: ${arg.name} <= ${formatBound(arg.max)}.`);
+  const parts = [arg.min !== undefined || arg.max !== undefined || arg.options ? sentence(arg.description) : arg.description.trim()];
+  if (arg.min !== undefined && arg.max !== undefined) parts.push(`Domain: ${formatBound(arg, "min")} <= ${arg.name} <= ${formatBound(arg, "max")}.`);
+  else if (arg.min !== undefined) parts.push(`Domain: ${arg.name} >= ${formatBound(arg, "min")}.`);
+  else if (arg.max !== undefined) parts.push(`Domain: ${arg.name} <= ${formatBound(arg, "max")}.`);
   if (arg.options) parts.push(`One of: ${quoteOptions(arg.options)}.`);
   return `${arg.name || "?"} (${arg.type}): ${parts.filter(Boolean).join(" ")}`.trimEnd();
 }
 
 function returnLines(returns: Returns): string[] {
-  const head = `${returnAnnotation(returns)}: ${returns.description.trim()}${returns.options ? ` One of: ${quoteOptions(returns.options)}.` : ""}`;
+  const head = `${returnAnnotation(returns)}: ${returns.options ? `${sentence(returns.description)} One of: ${quoteOptions(returns.options)}.` : returns.description.trim()}`;
   const lines = [head.trimEnd()];
   (returns.items ?? []).forEach((e, i) => {
     if (e.options) lines.push(`    Element ${i} (${e.type}) is one of: ${quoteOptions(e.options)}.`);

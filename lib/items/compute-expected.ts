@@ -10,8 +10,9 @@ import { runCode } from "../sandbox/run-code";
 import type { Isolation, PyValue } from "../sandbox/types";
 import { fieldsOf, parseItemId } from "./item-record";
 import type { TestValue } from "./test-values";
+import type { ComputedOutput } from "./draft";
 
-export type ComputedOutput = { value: TestValue } | { error: string };
+export type { ComputedOutput };
 export type ComputedExpected = { version: number; isolation: Isolation | null; outputs: ComputedOutput[] };
 
 /** Python's JSON (checked against the return spec first) as a stored test value. */

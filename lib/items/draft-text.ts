@@ -1,5 +1,6 @@
 // Each draft field as plain text, for the conflict view and revision diffs (what a person compares).
 import { renderSkeleton } from "./answer-spec";
+import { enumLabel } from "../format/labels";
 import { FIELD_LABELS } from "./schemas";
 import type { DraftFields, DraftKey, TestRow } from "./draft";
 
@@ -19,6 +20,10 @@ export function draftKeyText(key: DraftKey, draft: DraftFields): string {
       return renderSkeleton(draft.answerSpec);
     case "testRows":
       return draft.testRows.map((r, i) => rowText(r, draft, i)).join("\n");
+    case "level":
+    case "difficulty":
+    case "split":
+      return draft[key] ? enumLabel(draft[key]) : "";
     case "declarations":
       return Object.entries(draft.declarations).filter(([, v]) => v?.length).map(([k, v]) => `${k}: ${v!.join(", ")}`).join("\n");
     default: {

@@ -7,19 +7,33 @@ import type { Actor } from "../auth/types";
 import type { ItemStatus } from "../generated/prisma/enums";
 import { changedFields, crossFieldIssues, saveItemSchema, type ItemFields, type ItemPatch } from "./schemas";
 import { columnsOf, conflict, fieldErrors, fieldsOf, getItemLimits, loadItem, parseItemId } from "./item-record";
+import { fieldsHash } from "./fields-hash";
 
-export type SaveResult = { version: number; status: ItemStatus; saved: boolean };
+/** `fieldsHash`: the content key of the version's fields (a check run with the same key holds for it). */
+export type SaveResult = { version: number; status: ItemStatus; saved: boolean; fieldsHash: string };
 
 /** Editing a submitted or approved item sends it back to DRAFT; other statuses stay. */
 export function statusAfterEdit(status: ItemStatus): ItemStatus {
   return status === "SUBMITTED" || status === "APPROVED" ? "DRAFT" : status;
 }
 
+export type PatchOptions = { /** the user confirmed that saving a SUBMITTED item withdraws it from review */ withdraw?: boolean };
+
+/** 409 for a save that would withdraw a submitted item without saying so: no client withdraws silently. */
+export function withdrawRequired(): AppError {
+  return new AppError(
+    "CONFLICT",
+    'This item is submitted for review: saving a change withdraws it from review (it goes back to draft and must be submitted again). Confirm, then save again with "withdraw": true.',
+    { withdrawRequired: true, status: "SUBMITTED" },
+  );
+}
+
 /**
- * Apply a patch to the item at `baseVersion`. A stale version is a 409 carrying the current item; an
- * unchanged patch saves nothing; otherwise the item gets version + 1 and a revision with the full fields.
+ * Apply a patch to the item at `baseVersion`. A stale version is a 409 carrying the current item; a change
+ * to a SUBMITTED item without `withdraw` is a 409 saying so; an unchanged patch saves nothing; otherwise the
+ * item gets version + 1 and a revision with the full fields.
  */
-export async function applyPatch(tx: Tx, actor: Actor, id: string, baseVersion: number, patch: ItemPatch): Promise<SaveResult> {
+export async function applyPatch(tx: Tx, actor: Actor, id: string, baseVersion: number, patch: ItemPatch, options: PatchOptions = {}): Promise<SaveResult> {
   const row = await loadItem(tx, id, true);
   assertCan(actor, "item.edit", row);
   if (row.status === "REJECTED") throw new AppError("CONFLICT", "This item was rejected; it can no longer be edited.");
@@ -32,7 +46,8 @@ export async function applyPatch(tx: Tx, actor: Actor, id: string, baseVersion: 
     const issues = crossFieldIssues(next);
     if (issues.length) throw fieldErrors(issues);
   }
-  if (changedFields(current, next).length === 0) return { version: row.version, status: row.status, saved: false };
+  if (changedFields(current, next).length === 0) return { version: row.version, status: row.status, saved: false, fieldsHash: fieldsHash(current) };
+  if (row.status === "SUBMITTED" && !options.withdraw) throw withdrawRequired();
   const status = statusAfterEdit(row.status);
   return writeVersion(tx, actor, id, row.version, next, status, status === row.status ? {} : { submittedAt: null, approvedAt: null });
 }
@@ -48,17 +63,18 @@ export async function writeVersion(
   extra: { submittedAt?: Date | null; approvedAt?: Date | null } = {},
 ): Promise<SaveResult> {
   const version = fromVersion + 1;
+  const hash = fieldsHash(fields);
   await tx.item.update({
     where: { id },
     data: { ...columnsOf(fields), status, version, lastEditorId: actor.id, ...extra },
   });
-  await tx.itemRevision.create({ data: { itemId: id, version, status, snapshot: fields as object, editorId: actor.id } });
-  return { version, status, saved: true };
+  await tx.itemRevision.create({ data: { itemId: id, version, status, snapshot: fields as object, fieldsHash: hash, editorId: actor.id } });
+  return { version, status, saved: true, fieldsHash: hash };
 }
 
 /** PUT /api/items/[id] */
 export async function saveItem(actor: Actor, rawId: unknown, rawInput: unknown): Promise<SaveResult> {
   const id = parseItemId(rawId);
-  const { version, ...patch } = saveItemSchema(getItemLimits()).parse(rawInput);
-  return getDb().$transaction((tx) => applyPatch(tx, actor, id, version, patch as ItemPatch));
+  const { version, withdraw, ...patch } = saveItemSchema(getItemLimits()).parse(rawInput);
+  return getDb().$transaction((tx) => applyPatch(tx, actor, id, version, patch as ItemPatch, { withdraw }));
 }

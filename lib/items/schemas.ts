@@ -74,10 +74,14 @@ const ZTolerance = z.object({
   rel: z.number().finite().min(0, "Tolerances are not negative."),
 });
 
+const ZTyped = z.string().trim().min(1).max(200);
+
 export const ZTestCase = z.object({
   inputs: z.record(z.string().max(100), ZTestValue),
   expected: ZTestValue.nullable(),
   tolerance: ZTolerance,
+  /** expressions as typed (`pi/2`), for display; the numbers above are what is graded */
+  display: z.object({ inputs: z.record(z.string().max(100), ZTyped).optional(), expected: z.array(ZTyped.nullable()).max(20).optional() }).strict().optional(),
 });
 
 function text(limit: number) {
@@ -109,9 +113,12 @@ export function itemPatchSchema(limits: ItemLimits) {
 }
 export type ItemPatch = Partial<ItemFields>;
 
-/** PUT /api/items/[id]: the version the edit started from, and the changed fields. */
+/**
+ * PUT /api/items/[id]: the version the edit started from, the changed fields, and `withdraw: true` when the
+ * user confirmed that saving a SUBMITTED item withdraws it from review (without it such a save is refused).
+ */
 export function saveItemSchema(limits: ItemLimits) {
-  return itemPatchSchema(limits).extend({ version: z.number().int().min(1) });
+  return itemPatchSchema(limits).extend({ version: z.number().int().min(1), withdraw: z.boolean().optional() });
 }
 
 /** Cross-field rules on the merged result (test cases against the spec), as zod issues. */
@@ -122,6 +129,8 @@ export function crossFieldIssues(fields: ItemFields): { path: (string | number)[
 export const ZItemId = z.string().uuid("Not an item id.");
 export const ZCreateItem = z.object({ seedId: z.string().uuid("Not a seed id.") });
 export const ZVersionOnly = z.object({ version: z.number().int().min(1) });
+/** Restoring a revision is a save: it takes the same `withdraw` confirmation. */
+export const ZRestoreInput = ZVersionOnly.extend({ withdraw: z.boolean().optional() });
 
 export const ITEM_PAGE_SIZE = 25;
 export const ZListItemsQuery = z.object({

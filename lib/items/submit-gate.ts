@@ -1,8 +1,9 @@
 import "server-only";
 // What must hold before an item may be submitted, beyond its status: every blocking check passes on the
-// version being submitted. The newest stored run for that version counts; without one, checks run now.
+// version being submitted. The newest stored run of that version's fields counts (also when it was stored
+// for an earlier version with the same fields); without one, checks run now.
 import type { Actor } from "../auth/types";
-import { getLatestCheckRun, runChecks } from "../checks/run-checks";
+import { getLatestCheckRun, runChecks, versionFieldsHash } from "../checks/run-checks";
 import { blockingFailures, checkStateOf } from "../checks/registry";
 
 export type SubmitBlocker = { check: string; message: string; field: string | null };
@@ -12,7 +13,7 @@ export async function submitGate(actor: Actor, itemId: string, version: number):
   let run = await getLatestCheckRun(actor, itemId, version);
   if (!run) run = await runChecks(actor, itemId);
   // The item moved on: the version check that follows answers 409.
-  if (run.version !== version) return { blockers: [], checkState: "PASSING" };
+  if (run.version !== version && run.fieldsHash !== (await versionFieldsHash(itemId, version))) return { blockers: [], checkState: "PASSING" };
   const blockers = blockingFailures(run.results).map((r) => ({ check: r.id, message: r.message, field: r.field }));
   return { blockers, checkState: checkStateOf(run.results) };
 }

@@ -1,15 +1,22 @@
 // Test-case values: how they are stored (JSON), typed into the editor's table (text), and checked
 // against the answer spec. Pure; shared by the save API and the editor.
 import type { AnswerSpec, Returns, ValueType } from "./answer-spec";
+import { evaluateNumber, expressionGives } from "./number-expression";
 
 export type Complex = { re: number; im: number };
 export type TestValue = number | boolean | string | Complex | TestValue[];
 export type Tolerance = { abs: number; rel: number };
-export type TestCase = { inputs: Record<string, TestValue>; expected: TestValue | null; tolerance: Tolerance };
+/**
+ * What the author typed where it was an expression (`pi/2`), kept for display beside the stored numbers:
+ * inputs by argument name, expected outputs by element (null where a plain value was typed).
+ */
+export type TypedText = { inputs?: Record<string, string>; expected?: (string | null)[] };
+export type TestCase = { inputs: Record<string, TestValue>; expected: TestValue | null; tolerance: Tolerance; display?: TypedText };
 
 export const DEFAULT_TOLERANCE: Tolerance = { abs: 1e-6, rel: 1e-6 };
 
-type Parsed = { ok: true; value: TestValue } | { ok: false; message: string };
+/** A parsed cell; `expression` is the typed text when it was more than a plain literal (kept for display). */
+type Parsed = { ok: true; value: TestValue; expression?: string } | { ok: false; message: string };
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const INTEGER = /^[+-]?\d+$/;
@@ -64,8 +71,9 @@ export function isComplex(v: unknown): v is Complex {
 export function parseCell(text: string, type: ValueType, options?: string[]): Parsed {
   switch (type) {
     case "float": {
-      const n = parseNumber(text);
-      return n === null ? { ok: false, message: `"${text.trim()}" is not a finite number.` } : { ok: true, value: n };
+      const n = evaluateNumber(text);
+      if (!n.ok) return { ok: false, message: n.message };
+      return n.isExpression ? { ok: true, value: n.value, expression: text.trim() } : { ok: true, value: n.value };
     }
     case "int": {
       const t = text.trim();
@@ -74,7 +82,10 @@ export function parseCell(text: string, type: ValueType, options?: string[]): Pa
     }
     case "complex": {
       const c = parseComplex(text);
-      return c ? { ok: true, value: c } : { ok: false, message: `"${text.trim()}" is not a complex number (write e.g. 1.5-2j).` };
+      if (c) return { ok: true, value: c };
+      const real = evaluateNumber(text); // a real expression (pi/2) is a complex number too
+      if (real.ok) return { ok: true, value: { re: real.value, im: 0 }, expression: text.trim() };
+      return { ok: false, message: `"${text.trim()}" is not a complex number (write e.g. 1.5-2j, or a real expression like pi/2).` };
     }
     case "bool": {
       const t = text.trim().toLowerCase();
@@ -86,12 +97,19 @@ export function parseCell(text: string, type: ValueType, options?: string[]): Pa
   }
 }
 
-/** The text shown in a table cell for a stored value. */
-export function formatCell(value: TestValue | null | undefined, type: ValueType): string {
+/** The text shown in a table cell for a stored value: the typed expression when one was kept and still gives it. */
+export function formatCell(value: TestValue | null | undefined, type: ValueType, typed?: string | null): string {
   if (value === null || value === undefined) return "";
+  if (typed && typedGives(typed, value)) return typed;
   if (type === "complex" && isComplex(value)) return formatComplex(value);
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
+}
+
+/** Whether a kept expression stands for this stored value (a real number, or a complex one with no imaginary part). */
+function typedGives(typed: string, value: TestValue): boolean {
+  if (typeof value === "number") return expressionGives(typed, value);
+  return isComplex(value) && value.im === 0 && expressionGives(typed, value.re);
 }
 
 /** Null when `value` is a valid stored value of `type`, else why not. */
@@ -123,6 +141,7 @@ export function testCaseProblems(cases: TestCase[], spec: AnswerSpec): { path: (
   const args = new Map(spec.arguments.filter((a) => a.name).map((a) => [a.name, a]));
   const elements = returnElements(spec.returns);
   cases.forEach((tc, row) => {
+    problems.push(...typedTextProblems(tc).map((p) => ({ ...p, path: [row, ...p.path] })));
     for (const [name, value] of Object.entries(tc.inputs)) {
       const arg = args.get(name);
       if (!arg) {
@@ -145,6 +164,22 @@ export function testCaseProblems(cases: TestCase[], spec: AnswerSpec): { path: (
     } else {
       const problem = valueProblem(tc.expected, elements[0].type, elements[0].options);
       if (problem) problems.push({ path: [row, "expected"], message: problem });
+    }
+  });
+  return problems;
+}
+
+/** A kept expression must be for a value that is there, and give it (so what is shown is what is graded). */
+function typedTextProblems(tc: TestCase): { path: (string | number)[]; message: string }[] {
+  const problems: { path: (string | number)[]; message: string }[] = [];
+  for (const [name, text] of Object.entries(tc.display?.inputs ?? {})) {
+    const value = tc.inputs[name];
+    if (value === undefined || !typedGives(text, value)) problems.push({ path: ["display", "inputs", name], message: `The typed “${text}” does not give the stored input of ${name}.` });
+  }
+  const expected = tc.expected === null ? [] : Array.isArray(tc.expected) ? tc.expected : [tc.expected];
+  (tc.display?.expected ?? []).forEach((text, i) => {
+    if (text !== null && (expected[i] === undefined || !typedGives(text, expected[i]))) {
+      problems.push({ path: ["display", "expected", i], message: `The typed “${text}” does not give the stored expected output.` });
     }
   });
   return problems;

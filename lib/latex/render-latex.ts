@@ -12,6 +12,7 @@ import { parse } from "@unified-latex/unified-latex-util-parse";
 import { unifiedLatexToHast } from "@unified-latex/unified-latex-to-hast";
 import type * as Ast from "@unified-latex/unified-latex-types";
 import { splitLatexBlocks, splitLatexPieces, type LatexBlock } from "./split-blocks";
+import { gluePunctuation } from "./glue-punctuation";
 
 export type LatexError = { message: string; line: number; column: number; source: string };
 export type RenderedLatex = { html: string; errors: LatexError[] };
@@ -139,6 +140,7 @@ function renderBlock(source: string, options: RenderOptions, lineOffset = 0): Re
     }
   };
   replaceMath(hast.children);
+  gluePunctuation(hast.children);
   return { html: toHtml(hast, { allowDangerousHtml: true }), errors, parseFailed: false };
 }
 

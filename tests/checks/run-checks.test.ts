@@ -1,5 +1,6 @@
 // Checks end to end in the data layer: real PostgreSQL, real Python sandbox. A correct item passes and
 // can be submitted; a stale expected value blocks submission; compute-expected fills the table.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorResponse } from "../../lib/http/with-route";
 import type { SessionUser } from "../../lib/auth/types";
@@ -39,6 +40,33 @@ describe("checks with the sandbox", () => {
     expect(await submitItem(author, id, { version })).toMatchObject({ status: "SUBMITTED" });
   }, 60_000);
 
+  it("hold for a later version with the same fields: a submit does not make the run out of date", async () => {
+    const { id, version } = await goodItem(author);
+    const run = await runChecks(author, id);
+    const submitted = await submitItem(author, id, { version });
+    expect(submitted.version).toBe(version + 1);
+    // The submitted version has the fields that were checked: the run stored for the version before is its run.
+    expect(submitted.fieldsHash).toBe(run.fieldsHash);
+    expect((await getItem(author, id)).fieldsHash).toBe(run.fieldsHash);
+    expect(await getLatestCheckRun(author, id, submitted.version)).toMatchObject({ runId: run.runId, version });
+    // An edit changes the fields: no run holds for the new version until checks run again.
+    const edited = await saveItem(author, id, { version: submitted.version, description: "Edited after submitting.", withdraw: true });
+    expect(await getLatestCheckRun(author, id, edited.version)).toBeNull();
+    expect(await getLatestCheckRun(author, id, version)).toMatchObject({ runId: run.runId });
+  }, 60_000);
+
+  it("report the checks of a code's outputs as not run when the code has a syntax error, and block submission", async () => {
+    const { id, version } = await goodItem(author, { referenceCode: "def energy(n: int, omega: float) -> float\n    return omega * (n + 0.5)\n" });
+    const run = await runChecks(author, id);
+    const status = (check: string) => run.results.find((r) => r.id === check)?.status;
+    expect([status("reference-runs"), status("output-types"), status("expected-matches"), status("tests-discriminate")]).toEqual(["fail", "not_run", "not_run", "not_run"]);
+    expect(run.results.find((r) => r.id === "output-types")!.message).toMatch(/^Not run: the reference code did not run \(SyntaxError/);
+    const refused = errorResponse(await submitItem(author, id, { version }).catch((e: unknown) => e));
+    expect(((await refused.json()) as { details: { blockers: { check: string }[] } }).details.blockers.map((b) => b.check)).toEqual(
+      expect.arrayContaining(["output-types", "expected-matches", "tests-discriminate"]),
+    );
+  }, 60_000);
+
   it("catch code edited without refreshing expected outputs, and block submission with the reasons", async () => {
     const { id, version } = await goodItem(author, { referenceCode: "def energy(n: int, omega: float) -> float:\n    return omega * n\n" });
     const run = await runChecks(author, id);
@@ -61,8 +89,8 @@ describe("checks with the sandbox", () => {
   }, 60_000);
 
   it("list near-duplicate statements of other items as a warning with links", async () => {
-    // Other test files store items with GOOD_ITEM's statement too: a statement of their own ranks this pair first.
-    const statement = `${GOOD_ITEM.statement} Near-duplicate pair ${Date.now()}-${Math.random()}.`;
+    // A statement of their own, so other tests' items with the fixture's statement do not crowd them out.
+    const statement = `${GOOD_ITEM.statement} Particle ${randomUUID()}.`;
     const first = await goodItem(author, { statement });
     const second = await goodItem(author, { statement });
     const run = await runChecks(author, second.id);

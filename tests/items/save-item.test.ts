@@ -60,7 +60,7 @@ describe("items", () => {
   it("saves with the current version, refuses a stale one with 409 and the server's item, and loses nothing", async () => {
     const { id } = await createItem(author, { seedId: (await makeSeed()).id });
     const first = await saveItem(author, id, { version: 1, statement: "Alice's text" });
-    expect(first).toEqual({ version: 2, status: "DRAFT", saved: true });
+    expect(first).toEqual({ version: 2, status: "DRAFT", saved: true, fieldsHash: (await getItem(author, id)).fieldsHash });
     const stale = await answer(saveItem(lead, id, { version: 1, statement: "Bob's text" }));
     expect(stale.status).toBe(409);
     const current = (stale.body.details as { current: { version: number; statement: string } }).current;
@@ -75,7 +75,7 @@ describe("items", () => {
   it("makes an unchanged save a no-op (no new version)", async () => {
     const { id } = await createItem(author, { seedId: (await makeSeed()).id });
     const item = await getItem(author, id);
-    expect(await saveItem(author, id, { version: 1, statement: item.statement })).toEqual({ version: 1, status: "DRAFT", saved: false });
+    expect(await saveItem(author, id, { version: 1, statement: item.statement })).toEqual({ version: 1, status: "DRAFT", saved: false, fieldsHash: item.fieldsHash });
   });
 
   it("answers 403 to another annotator and lets a lead edit", async () => {
@@ -132,7 +132,14 @@ describe("items", () => {
     expect(submitted).toMatchObject({ version: 3, status: "SUBMITTED" });
     expect((await getItem(author, id)).submittedAt).not.toBeNull();
     expect((await answer(submitItem(author, id, { version: 3 }))).status).toBe(409);
-    const edited = await saveItem(author, id, { version: 3, statement: "after submit" });
+    // Saving a submitted item withdraws it from review, so a save must say it does: no client withdraws silently.
+    const silent = await answer(saveItem(author, id, { version: 3, statement: "after submit" }));
+    expect(silent.status).toBe(409);
+    expect(silent.body).toMatchObject({ error: expect.stringContaining("withdraws it from review"), details: { withdrawRequired: true } });
+    expect((await answer(restoreRevision(author, id, 1, { version: 3 }))).status).toBe(409);
+    expect((await answer(saveItem(lead, id, { version: 3, statement: "lead's fix" }))).status).toBe(409);
+    expect(await getItem(author, id)).toMatchObject({ version: 3, status: "SUBMITTED" });
+    const edited = await saveItem(author, id, { version: 3, statement: "after submit", withdraw: true });
     expect(edited).toMatchObject({ version: 4, status: "DRAFT" });
     expect((await getItem(author, id)).submittedAt).toBeNull();
   }, 60_000);

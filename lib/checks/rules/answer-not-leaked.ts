@@ -1,5 +1,5 @@
 // The final answer is not given away verbatim in the statement.
-import { fail, pass, skip, type Check } from "../types";
+import { fail, notRun, pass, type Check } from "../types";
 
 /** Compact form for comparison: no delimiters, \boxed, spacing commands or whitespace. */
 export function compactLatex(text: string): string {
@@ -19,7 +19,7 @@ export const answerNotLeaked: Check = {
   blocking: true,
   run: ({ fields }) => {
     const answer = compactLatex(fields.finalAnswer);
-    if (!answer) return [skip("No final answer yet.")];
+    if (!answer) return [notRun("there is no final answer yet", { field: "finalAnswer" })];
     const statement = compactLatex(fields.statement);
     // The whole answer, or its right-hand side (what the quantity equals), must not appear.
     const rhs = answer.includes("=") ? answer.slice(answer.lastIndexOf("=") + 1) : answer;

@@ -1,14 +1,17 @@
 // The stored expected outputs equal what the reference code computes now (catches code edited without
 // refreshing the table).
 import { gradeCall } from "../../grading/compare";
-import { fail, pass, skip, type Check, type Finding } from "../types";
+import { missingOutputs } from "../missing-outputs";
+import { fail, notRun, pass, type Check, type Finding } from "../types";
 
 export const expectedMatches: Check = {
   id: "expected-matches",
   title: "Expected outputs match the code",
   blocking: true,
-  run: ({ run, fields }) => {
-    if (!run || run.unavailable) return [skip("Needs the reference code to run.")];
+  run: (ctx) => {
+    const missing = missingOutputs(ctx);
+    if (missing || !ctx.run) return [notRun(missing ?? "no outputs")];
+    const { run, fields } = ctx;
     const findings: Finding[] = [];
     fields.testCases.forEach((tc, i) => {
       const r = run.results[i];

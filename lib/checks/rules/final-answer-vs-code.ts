@@ -6,7 +6,8 @@ import { numbersAgree, numericParts } from "../../grading/compare";
 import { declarationsFor } from "../../items/declarations";
 import { returnElements } from "../../items/test-values";
 import type { PyValue } from "../../sandbox/types";
-import { fail, pass, skip, type Check } from "../types";
+import { missingOutputs } from "../missing-outputs";
+import { fail, notRun, pass, skip, type Check } from "../types";
 
 const NUMERIC = new Set(["float", "int", "complex"]);
 
@@ -18,10 +19,13 @@ export const finalAnswerVsCode: Check = {
   id: "final-answer-vs-code",
   title: "Final answer agrees with the code",
   blocking: false,
-  run: ({ fields, run }) => {
-    if (!fields.finalAnswer.trim()) return [skip("No final answer yet.")];
+  run: (ctx) => {
+    const { fields } = ctx;
+    if (!fields.finalAnswer.trim()) return [notRun("there is no final answer yet", { field: "finalAnswer" })];
     if (!returnElements(fields.answerSpec.returns).every((e) => NUMERIC.has(e.type))) return [skip("The answer is not numeric; a reviewer compares it.")];
-    if (!run || run.unavailable || run.results.some((r) => "error" in r)) return [skip("Needs the reference code to run on every case.")];
+    const missing = missingOutputs(ctx, { every: true });
+    if (missing || !ctx.run) return [notRun(missing ?? "no outputs")];
+    const run = ctx.run;
     // Read once, evaluated at every test input.
     const evaluator = evaluatorFor(fields.finalAnswer, declarationsFor(fields.declarations, fields.answerSpec));
     for (const [i, tc] of fields.testCases.entries()) {

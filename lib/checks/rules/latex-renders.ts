@@ -1,6 +1,8 @@
-// Every LaTeX field renders: errors are located at their line and column.
+// Every LaTeX field renders: errors are located at their line and column — the renderer's, and the
+// environments or \left/\right that do not pair up, which it would print as text (validate-structure.ts).
 import { renderLatexText } from "../../latex/render-latex";
-import { renderMathField } from "../../latex/render-math-field";
+import { isBareMath, renderMathField } from "../../latex/render-math-field";
+import { withStructureErrors } from "../../latex/validate-structure";
 import { fail, pass, type Check, type Finding } from "../types";
 
 const FIELDS = [["statement", "Statement", false], ["solution", "Solution", false], ["finalAnswer", "Final answer", true]] as const;
@@ -13,7 +15,7 @@ export const latexRenders: Check = {
     const findings: Finding[] = [];
     for (const [key, label, math] of FIELDS) {
       const { errors } = (math ? renderMathField : renderLatexText)(fields[key], { macros });
-      for (const e of errors) {
+      for (const e of withStructureErrors(fields[key], errors, { math: math && isBareMath(fields[key]) })) {
         findings.push(fail(`${label}, line ${e.line}, column ${e.column}: ${e.message}`, { field: key, line: e.line, column: e.column }));
       }
     }

@@ -1,13 +1,16 @@
 // Every output of the reference code is finite and of the answer spec's declared return type.
 import { returnTypeProblem } from "../../grading/compare";
-import { fail, pass, skip, type Check, type Finding } from "../types";
+import { missingOutputs } from "../missing-outputs";
+import { fail, notRun, pass, type Check, type Finding } from "../types";
 
 export const outputTypes: Check = {
   id: "output-types",
   title: "Outputs have the declared type",
   blocking: true,
-  run: ({ run, fields }) => {
-    if (!run || run.unavailable) return [skip("Needs the reference code to run.")];
+  run: (ctx) => {
+    const missing = missingOutputs(ctx);
+    if (missing || !ctx.run) return [notRun(missing ?? "no outputs")];
+    const { run, fields } = ctx;
     const findings: Finding[] = [];
     run.results.forEach((r, i) => {
       if (!("output" in r)) return;

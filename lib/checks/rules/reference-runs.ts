@@ -1,9 +1,10 @@
 // The reference code runs on every test case within the limits (and says which isolation ran it).
-import { fail, pass, skip, type Check, type CheckContext, type Finding } from "../types";
+import { isolationLabel } from "../isolation-label";
+import { missingOutputs } from "../missing-outputs";
+import { fail, notRun, pass, type Check, type CheckContext, type Finding } from "../types";
 
 function isolationNote(ctx: CheckContext): string {
-  const isolation = ctx.run?.isolation;
-  return isolation === "bwrap" ? "sandbox: bubblewrap" : isolation === "unsafe-rlimits" ? "UNSAFE sandbox: rlimits + seccomp only, for a developer's own machine" : "";
+  return `sandbox: ${isolationLabel(ctx.run?.isolation ?? null)}`;
 }
 
 export const referenceRuns: Check = {
@@ -12,7 +13,7 @@ export const referenceRuns: Check = {
   blocking: true,
   run: (ctx) => {
     const { run, fields } = ctx;
-    if (!run) return [skip("Needs reference code, a function name and test cases.")];
+    if (!run) return [notRun(missingOutputs(ctx) ?? "the reference code was not run", { field: "referenceCode" })];
     if (run.unavailable) return [fail(run.error ?? "The Python runtime is missing.", { field: "referenceCode" })];
     const findings: Finding[] = [];
     if (run.error && run.results.every((r) => "error" in r && r.error === run.error)) {

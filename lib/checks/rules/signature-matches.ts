@@ -1,8 +1,7 @@
 // The reference code defines the function with exactly the spec's signature (read with Python's ast).
 import { returnAnnotation } from "../../items/answer-spec";
-import { fail, pass, skip, type Check, type Finding } from "../types";
-
-const normaliseAnnotation = (a: string) => a.replace(/\s+/g, "").replace(/^typing\./, "").replace(/^Tuple\[/, "tuple[");
+import { sameAnnotation } from "../annotation";
+import { fail, notRun, pass, type Check, type Finding } from "../types";
 
 export const signatureMatches: Check = {
   id: "signature-matches",
@@ -10,7 +9,9 @@ export const signatureMatches: Check = {
   blocking: true,
   run: ({ fields, inspect }) => {
     const spec = fields.answerSpec;
-    if (!spec.functionName || !fields.referenceCode.trim()) return [skip("Needs a function name and reference code.")];
+    if (!spec.functionName) return [notRun("the answer spec has no function name", { field: "answerSpec.functionName" })];
+    if (!fields.referenceCode.trim()) return [notRun("there is no reference code", { field: "referenceCode" })];
+    if (inspect?.unavailable) return [notRun(`the Python runtime is missing (${inspect.error ?? "no details"})`, { field: "referenceCode" })];
     if (!inspect || !inspect.signature) return [fail(inspect?.error ?? "The code could not be inspected.", { field: "referenceCode" })];
     const sig = inspect.signature;
     if (sig.error) return [fail(sig.error, { field: "referenceCode", line: sig.line ?? null })];
@@ -27,10 +28,10 @@ export const signatureMatches: Check = {
     if (sig.async) findings.push(fail("The function must not be async.", at));
     (sig.params ?? []).forEach((p, i) => {
       const want = spec.arguments[i]?.type;
-      if (want && p.annotation && normaliseAnnotation(p.annotation) !== want) findings.push(fail(`${p.name} is annotated ${p.annotation}; the spec says ${want}.`, at));
+      if (want && p.annotation && !sameAnnotation(p.annotation, want)) findings.push(fail(`${p.name} is annotated ${p.annotation}; the spec says ${want}.`, at));
     });
     const ret = returnAnnotation(spec.returns);
-    if (sig.returns && normaliseAnnotation(sig.returns) !== ret) findings.push(fail(`The return annotation is ${sig.returns}; the spec says ${ret}.`, at));
+    if (sig.returns && !sameAnnotation(sig.returns, ret)) findings.push(fail(`The return annotation is ${sig.returns}; the spec says ${ret}.`, at));
     return findings.length ? findings : [pass(`def ${spec.functionName}(${expected.join(", ")}) matches the spec.`)];
   },
 };

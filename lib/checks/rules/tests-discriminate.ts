@@ -6,7 +6,8 @@ import { compareOutput } from "../../grading/compare";
 import type { AnswerSpec } from "../../items/answer-spec";
 import { returnElements } from "../../items/test-values";
 import type { PyValue } from "../../sandbox/types";
-import { fail, pass, skip, type Check, type Finding } from "../types";
+import { missingOutputs } from "../missing-outputs";
+import { fail, notRun, pass, type Check, type Finding } from "../types";
 
 type Perturbation = {
   label: string;
@@ -60,10 +61,12 @@ export const testsDiscriminate: Check = {
   id: "tests-discriminate",
   title: "Tests catch wrong answers",
   blocking: true,
-  run: ({ run, fields }) => {
-    if (!run || run.unavailable || run.results.some((r) => "error" in r)) return [skip("Needs the reference code to run on every case.")];
+  run: (ctx) => {
+    const missing = missingOutputs(ctx, { every: true });
+    if (missing || !ctx.run) return [notRun(missing ?? "no outputs")];
+    const { run, fields } = ctx;
     const cases = fields.testCases;
-    if (cases.length === 0 || cases.some((c) => c.expected === null)) return [skip("Needs expected outputs for every case.")];
+    if (cases.some((c) => c.expected === null)) return [notRun("some test cases have no expected output", { field: "testCases" })];
     const outputs = run.results.map((r) => ("output" in r ? r.output : null)) as PyValue[];
     const spec = fields.answerSpec;
     const skipped = PERTURBATIONS.flatMap((p) => {

@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { getItem } from "@/lib/items/get-item";
+import { getItemLimits } from "@/lib/items/item-record";
 import { getSeed } from "@/lib/seeds/get-seed";
 import { ItemEditorLoader } from "./item-editor-loader-client";
 
@@ -36,6 +37,7 @@ export default async function ItemPage({ params }: Props) {
       />
       <ItemEditorLoader
         item={item}
+        limits={getItemLimits()}
         seed={{ id: seed.id, title: seed.title, location: seed.location, source: seed.source.identifier, problem: seed.problem, solution: seed.solution, macros: seed.macros }}
       />
     </>
