@@ -59,11 +59,15 @@ test("request changes with an anchored comment → the author fixes and resubmit
   const anchored = thread.comments.find((c: { field: string | null }) => c.field === "statement");
   expect(anchored).toMatchObject({ body: "Name the energy as E_n.", quote: `Determine (${tag}) the energy` });
 
-  // The author applies the suggestion (one click in the API here), then resubmits in the editor.
-  const item = await (await annotator.request.get(`/api/items/${id}`)).json();
-  const applied = await annotator.request.post(`/api/items/${id}/comments/${anchored.id}/apply`, { data: { version: item.version } });
-  expect(applied.status(), await applied.text()).toBe(200);
+  // In the editor the comment sits beside the statement; the author applies the suggestion with one click.
   await annotator.goto(`/items/${id}`);
+  await expect(annotator.getByTestId("changes-requested-note")).toContainText("1 comment beside the fields");
+  const note = annotator.getByTestId("notes-statement").getByTestId("field-note");
+  await expect(note).toContainText("Name the energy as E_n.");
+  await expect(note).toContainText(`Determine (${tag}) the energy`);
+  await note.getByTestId("apply-suggestion").click();
+  await expect(note).toContainText("(applied)");
+  await expect(annotator.getByTestId("field-statement")).toContainText("the energy $E_n$");
   await annotator.getByTestId("submit-item").click();
   await expect(annotator.getByTestId("item-status")).toHaveText("submitted");
 
@@ -75,6 +79,9 @@ test("request changes with an anchored comment → the author fixes and resubmit
   await expect(lead.getByTestId("decision-outcome")).toHaveText(/Approved/);
   await expect(lead.getByTestId("review-status")).toHaveText("approved");
   await expect(lead.getByTestId("timeline")).toContainText("approved v");
+  // The author's editor says which version is approved and that editing starts a new one.
+  await annotator.goto(`/items/${id}`);
+  await expect(annotator.getByTestId("approved-note")).toContainText("saving starts version");
   await lead.context().close();
   await annotator.context().close();
 });

@@ -12,7 +12,12 @@ import { issuesUnder, type IssueMap } from "./field-issues";
 import { LatexPreview } from "./latex-preview-client";
 
 type Mark = { required?: boolean; missing?: boolean };
-type SectionProps = { id: string; title: string; hint?: string; errors?: string[]; checks?: CheckResult[]; children: React.ReactNode } & Mark;
+type SectionProps = {
+  id: string; title: string; hint?: string; errors?: string[]; checks?: CheckResult[];
+  /** reviewers' comments anchored to this field */
+  notes?: React.ReactNode;
+  children: React.ReactNode;
+} & Mark;
 
 function RequiredMark({ required, missing, testId }: Mark & { testId: string }) {
   if (!required) return null;
@@ -24,7 +29,7 @@ function RequiredMark({ required, missing, testId }: Mark & { testId: string }) 
   );
 }
 
-export function Section({ id, title, hint, errors = [], checks = [], required, missing, children }: SectionProps) {
+export function Section({ id, title, hint, errors = [], checks = [], notes, required, missing, children }: SectionProps) {
   return (
     <section id={`section-${id}`} data-required={required ? "true" : undefined} data-missing={missing ? "true" : undefined}
       className="scroll-mt-20 rounded-lg border border-stone-200 bg-white p-3 dark:border-stone-800 dark:bg-stone-900">
@@ -42,6 +47,7 @@ export function Section({ id, title, hint, errors = [], checks = [], required, m
           {checks.map((r, i) => <CheckResultLine key={`${r.id}-${i}`} result={r} />)}
         </ul>
       )}
+      {notes}
     </section>
   );
 }
@@ -59,14 +65,15 @@ type LatexFieldProps = {
   math?: boolean;
   /** shown under the editor and its preview (e.g. the final answer's "read as") */
   footer?: React.ReactNode;
+  notes?: React.ReactNode;
 } & Mark;
 
-export function LatexField({ field, label, hint, draft, set, issues, checks, macros, readOnly, math, footer, required, missing }: LatexFieldProps) {
+export function LatexField({ field, label, hint, draft, set, issues, checks, macros, readOnly, math, footer, notes, required, missing }: LatexFieldProps) {
   const text = draft[field];
   // A too-long text says how long it is now, so the author knows how much to cut.
   const errors = issuesUnder(issues, field).map((m) => (m.startsWith("Too long") ? `${m} This text has ${text.length.toLocaleString("en")}; it is kept in this browser and saved once it fits.` : m));
   return (
-    <Section id={field} title={label} hint={hint} errors={errors} checks={checks} required={required} missing={missing}>
+    <Section id={field} title={label} hint={hint} errors={errors} checks={checks} notes={notes} required={required} missing={missing}>
       <div className="grid gap-3 2xl:grid-cols-2">
         <CodeEditor language="latex" label={label} value={text} onChange={(v) => set(field, v)} readOnly={readOnly} testId={`field-${field}`} invalid={errors.length > 0} />
         <div className="max-h-[60vh] overflow-y-auto rounded border border-dashed border-stone-200 p-2 dark:border-stone-800">

@@ -51,6 +51,7 @@ export const itemApi = {
   get: (id: string) => call<ItemView>(`/api/items/${id}`),
   save: (id: string, version: number, patch: ItemPatch, withdraw: boolean) => call<Saved>(`/api/items/${id}`, json("PUT", { version, ...patch, ...confirmation(withdraw) })),
   submit: (id: string, version: number) => call<Saved>(`/api/items/${id}/submit`, json("POST", { version })),
+  applySuggestion: (id: string, commentId: string, version: number) => call<Saved>(`/api/items/${id}/comments/${commentId}/apply`, json("POST", { version })),
   restore: (id: string, revision: number, version: number, withdraw: boolean) =>
     call<Saved>(`/api/items/${id}/revisions/${revision}/restore`, json("POST", { version, ...confirmation(withdraw) })),
   revisions: (id: string) => call<{ revisions: RevisionSummary[] }>(`/api/items/${id}/revisions`),

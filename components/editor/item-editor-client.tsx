@@ -22,6 +22,8 @@ import { ShortcutHelp } from "./shortcut-help-client";
 import { SubmittedBanner } from "./submitted-banner-client";
 import { TestCasesTable } from "./test-cases-table-client";
 import { useCodeActions, type Notice } from "./use-code-actions";
+import { FieldNotes, ReviewNotesPanel } from "@/components/review/field-notes-client";
+import { useItemComments } from "@/components/review/use-item-comments";
 import { useItemEditor } from "./use-item-editor";
 
 type Props = { item: ItemView; seed: SeedForEditor; limits: ItemLimits };
@@ -42,6 +44,15 @@ export function ItemEditor({ item, seed, limits }: Props) {
   const [help, setHelp] = useState(false);
   const [history, setHistory] = useState(false);
   const readOnly = !item.canEdit || ed.locked;
+  // Reviewers' comments: anchored ones beside their field, the rest on top; suggestions applied in one click.
+  const thread = useItemComments(item.id);
+  const noteActions = {
+    itemId: item.id,
+    canApply: item.canEdit && !ed.locked && (ed.server.status === "DRAFT" || ed.server.status === "CHANGES_REQUESTED"),
+    onApply: async (commentId: string) => (await ed.applySuggestion(commentId)) === null,
+    onChanged: () => void thread.reload(),
+  };
+  const notes = (field: string) => <FieldNotes comments={thread.comments} field={field} {...noteActions} />;
 
   // Required fields are marked from the start, before any check has run; Submit lists all that is missing.
   const missing = useMemo(() => missingFields(ed.fields), [ed.fields]);
@@ -128,29 +139,30 @@ export function ItemEditor({ item, seed, limits }: Props) {
           </div>
         )}
 
+        <ReviewNotesPanel comments={thread.comments} status={ed.server.status} version={ed.server.version} approvedVersion={item.approvedVersion} {...noteActions} />
         <ChecksPanel run={code.run} current={code.current} version={ed.server.version} busy={code.busy === "checks"} onRun={() => void code.runChecks()} readOnly={!item.canEdit} />
-        <LatexField field="statement" label="Statement" hint="Ask to determine, find or compute; end with a “Conventions:” sentence." draft={draft} set={set} issues={issues} checks={code.resultsFor("statement")} macros={seed.macros} readOnly={readOnly} {...required("statement")} />
-        <Section id="description" title="Description" errors={issuesUnder(issues, "description")} checks={code.resultsFor("description")} {...required("description")}>
+        <LatexField field="statement" label="Statement" hint="Ask to determine, find or compute; end with a “Conventions:” sentence." draft={draft} set={set} issues={issues} checks={code.resultsFor("statement")} macros={seed.macros} readOnly={readOnly} notes={notes("statement")} {...required("statement")} />
+        <Section id="description" title="Description" errors={issuesUnder(issues, "description")} checks={code.resultsFor("description")} notes={notes("description")} {...required("description")}>
           <textarea className="input min-h-16" aria-label="Description" data-testid="field-description" value={draft.description} disabled={readOnly}
             placeholder="One or two sentences for internal tracking" onChange={(e) => set("description", e.target.value)} />
         </Section>
-        <Section id="answerSpec" title="Answer spec" checks={code.resultsFor("answerSpec")} {...required("answerSpec")}>
+        <Section id="answerSpec" title="Answer spec" checks={code.resultsFor("answerSpec")} notes={notes("answerSpec")} {...required("answerSpec")}>
           <AnswerSpecForm draft={draft} onChange={setDraft} issues={issues} readOnly={readOnly} />
         </Section>
-        <LatexField field="solution" label="Solution" draft={draft} set={set} issues={issues} checks={code.resultsFor("solution")} macros={seed.macros} readOnly={readOnly} {...required("solution")} />
+        <LatexField field="solution" label="Solution" draft={draft} set={set} issues={issues} checks={code.resultsFor("solution")} macros={seed.macros} readOnly={readOnly} notes={notes("solution")} {...required("solution")} />
         <LatexField field="finalAnswer" label="Final answer" math hint="Math, typeset as display math unless you add delimiters — e.g. \beta(g)=\frac{3g^3}{16\pi^2}" draft={draft} set={set} issues={issues} checks={code.resultsFor("finalAnswer")} macros={seed.macros} readOnly={readOnly}
-          {...required("finalAnswer")}
+          {...required("finalAnswer")} notes={notes("finalAnswer")}
           footer={
             <>
               <FinalAnswerReading finalAnswer={draft.finalAnswer} declarations={draft.declarations} spec={draft.answerSpec} />
               <DeclarationsInput value={draft.declarations} onChange={(v) => set("declarations", v)} readOnly={readOnly} argumentNames={draft.answerSpec.arguments.map((a) => a.name).filter(Boolean)} />
             </>
           } />
-        <Section id="referenceCode" title="Reference code" errors={issuesUnder(issues, "referenceCode")} checks={code.resultsFor("referenceCode")} {...required("referenceCode")}>
+        <Section id="referenceCode" title="Reference code" errors={issuesUnder(issues, "referenceCode")} checks={code.resultsFor("referenceCode")} notes={notes("referenceCode")} {...required("referenceCode")}>
           <CodeEditor language="python" label="Reference code" value={draft.referenceCode} onChange={(v) => set("referenceCode", v)} readOnly={readOnly} testId="field-referenceCode"
             placeholder="Python 3: define the function of the answer spec (numpy, scipy, sympy, mpmath allowed)" />
         </Section>
-        <Section id="testCases" title="Test cases" errors={issues.testCases ? [issues.testCases] : []} checks={code.resultsFor("testCases")} {...required("testCases")}>
+        <Section id="testCases" title="Test cases" errors={issues.testCases ? [issues.testCases] : []} checks={code.resultsFor("testCases")} notes={notes("testCases")} {...required("testCases")}>
           <TestCasesTable draft={draft} onChange={setDraft} issues={issues} readOnly={readOnly} onCompute={() => void code.computeExpected()} computing={code.busy === "expected"} />
         </Section>
         <Section id="metadata" title="Metadata" checks={["topic", "level", "difficulty"].flatMap((f) => code.resultsFor(f))} {...required("metadata")}>

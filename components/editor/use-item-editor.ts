@@ -167,6 +167,8 @@ export function useItemEditor(item: ItemView, limits: ItemLimits) {
   }, [flush, reload, handleFailure]);
 
   const submit = useCallback(() => runVersioned((v) => itemApi.submit(item.id, v)), [runVersioned, item.id]);
+  /** A reviewer's suggested replacement, applied on the server as this author's next version. */
+  const applySuggestion = useCallback((commentId: string) => runVersioned((v) => itemApi.applySuggestion(item.id, commentId, v)), [runVersioned, item.id]);
   const restoreRevision = useCallback(
     async (revision: number) => (await runVersioned((v) => itemApi.restore(item.id, revision, v, stateRef.current.withdraw))) === null,
     [runVersioned, item.id],
@@ -175,6 +177,6 @@ export function useItemEditor(item: ItemView, limits: ItemLimits) {
   return {
     draft, setDraft, updateDraft, fields: checked.fields, server: state.server, dirty, issues, valid, locked, canSave,
     saveLabel: saveLabel(state, draft, { dirty, valid }), message: state.message, conflict: state.conflict,
-    resolveConflict, recovered, restoreLocal, discardLocal, confirmWithdraw, save, flush, submit, restoreRevision, snapshot,
+    resolveConflict, recovered, restoreLocal, discardLocal, confirmWithdraw, save, flush, submit, restoreRevision, snapshot, applySuggestion,
   };
 }

@@ -4,7 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { sendJson } from "@/components/api/send-json";
-import { formatDateTime } from "@/lib/format/time";
+import { formatDateTime } from "@/lib/format/labels";
 import { FIELD_LABELS, type ItemFields } from "@/lib/items/schemas";
 import type { CommentView } from "@/lib/review/comments";
 import { AnchorFields, anchorBody, NO_ANCHOR, type Anchor } from "./comment-fields-client";

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { sendJson } from "@/components/api/send-json";
-import { enumWords } from "@/lib/format/time";
+import { enumLabel } from "@/lib/format/labels";
 import { AnchorFields, anchorBody, NO_ANCHOR, type Anchor } from "./comment-fields-client";
 import { isTyping } from "./keyboard";
 
@@ -48,7 +48,7 @@ export function ReviewActions({ itemId, version, status, decisionBlocked, previo
       setOutcome({ ok: false, text: result.error });
       return;
     }
-    setOutcome({ ok: true, text: `${enumWords(result.data.status)}: version ${result.data.version}.` });
+    setOutcome({ ok: true, text: `${enumLabel(result.data.status)}: version ${result.data.version}.` });
     setMode("idle");
     setComment("");
     setAnchor(NO_ANCHOR);
@@ -109,7 +109,7 @@ export function ReviewActions({ itemId, version, status, decisionBlocked, previo
       {decisionBlocked && <p role="alert" className="mt-2 text-sm text-amber-800 dark:text-amber-200" data-testid="decision-blocked">{decisionBlocked}</p>}
       {!decisionBlocked && status !== "SUBMITTED" && (
         <p className="mt-2 text-sm text-stone-600 dark:text-stone-300" data-testid="not-submitted">
-          This item is {enumWords(status).toLowerCase()}; decisions apply to submitted items.
+          This item is {enumLabel(status).toLowerCase()}; decisions apply to submitted items.
           {status === "REJECTED" && <ReopenButton itemId={itemId} version={version} />}
         </p>
       )}

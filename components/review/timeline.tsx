@@ -1,5 +1,5 @@
 // An item's story, newest first.
-import { formatDateTime } from "@/lib/format/time";
+import { formatDateTime } from "@/lib/format/labels";
 import type { TimelineEntry } from "@/lib/review/get-timeline";
 
 const DOT: Record<TimelineEntry["kind"], string> = {

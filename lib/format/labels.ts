@@ -22,3 +22,13 @@ export function formatDateTimeRange(from: string | number | Date, to: string | n
   if (a.toDateString() === b.toDateString()) return `${formatDateTime(a)}–${TIME.format(b)}`;
   return `${formatDateTime(a)} – ${formatDateTime(b)}`;
 }
+
+/** How long ago, in words: "just now", "5 min", "3 h", "2 days" (for queues: how long something waited). */
+export function formatAge(value: string | number | Date, now: Date = new Date()): string {
+  const minutes = Math.floor((now.getTime() - new Date(value).getTime()) / 60_000);
+  if (minutes < 1) return "just now";
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h`;
+  return `${Math.floor(hours / 24)} days`;
+}

@@ -20,7 +20,7 @@ export const ITEM_SELECT = {
   id: true, seedId: true, status: true, version: true, authorId: true, assigneeId: true,
   statement: true, description: true, solution: true, finalAnswer: true, referenceCode: true,
   answerSpec: true, testCases: true, topic: true, level: true, difficulty: true, split: true,
-  sourceLocation: true, license: true, declarations: true, createdAt: true, updatedAt: true, submittedAt: true,
+  sourceLocation: true, license: true, declarations: true, createdAt: true, updatedAt: true, submittedAt: true, approvedVersion: true,
   author: { select: { id: true, name: true } },
   assignee: { select: { id: true, name: true } },
   lastEditor: { select: { id: true, name: true } },
@@ -39,6 +39,8 @@ export type ItemDetail = ItemFields & {
   createdAt: string;
   updatedAt: string;
   submittedAt: string | null;
+  /** the version the last approval was given to (kept while a later version is edited), or null */
+  approvedVersion: number | null;
 };
 
 function toTestCases(value: unknown): TestCase[] {
@@ -110,6 +112,7 @@ export function toItemDetail(row: ItemRow): ItemDetail {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     submittedAt: row.submittedAt?.toISOString() ?? null,
+    approvedVersion: row.approvedVersion,
   };
 }
 

@@ -6,7 +6,7 @@ import { LatexExcerpt } from "@/components/latex/latex-excerpt";
 import { Card, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/format/time";
+import { formatDateTime } from "@/lib/format/labels";
 import { ItemStatus } from "@/lib/generated/prisma/enums";
 import { hrefWith } from "@/lib/http/query-string";
 import { listItems, type ItemPage } from "@/lib/items/list-items";

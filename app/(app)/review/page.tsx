@@ -6,7 +6,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Forbidden } from "@/components/ui/forbidden";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
-import { enumWords, formatAge, formatDateTime } from "@/lib/format/time";
+import { enumLabel, formatAge, formatDateTime } from "@/lib/format/labels";
 import { hrefWith } from "@/lib/http/query-string";
 import { DIFFICULTIES, LEVELS } from "@/lib/items/schemas";
 import { listReviewQueue, type QueuePage } from "@/lib/review/list-queue";
@@ -106,7 +106,7 @@ function Select({ name, value, options }: { name: string; value: string | undefi
   return (
     <select name={name} defaultValue={value ?? ""} className="input w-40">
       <option value="">Any</option>
-      {options.map((o) => <option key={o} value={o}>{enumWords(o)}</option>)}
+      {options.map((o) => <option key={o} value={o}>{enumLabel(o)}</option>)}
     </select>
   );
 }

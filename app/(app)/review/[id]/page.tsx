@@ -17,7 +17,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
-import { enumWords } from "@/lib/format/time";
+import { enumLabel } from "@/lib/format/labels";
 import { hrefWith } from "@/lib/http/query-string";
 import { renderSkeleton } from "@/lib/items/answer-spec";
 import { itemTitle } from "@/lib/items/item-title";
@@ -84,7 +84,7 @@ export default async function ReviewItemPage({ params, searchParams }: Props) {
           <Section title="Reference code"><PythonCode code={item.referenceCode} testId="item-code" /></Section>
           <Section title="Test cases"><TestCasesView spec={item.answerSpec} cases={item.testCases} /></Section>
           <p className="text-xs text-stone-500">
-            {[item.topic, enumWords(item.level), enumWords(item.difficulty), item.split && `split ${enumWords(item.split)}`, item.license].filter(Boolean).join(" · ") || "No metadata."}
+            {[item.topic, item.level && enumLabel(item.level), item.difficulty && enumLabel(item.difficulty), item.split && `split ${enumLabel(item.split)}`, item.license].filter(Boolean).join(" · ") || "No metadata."}
           </p>
         </Card>
       </div>
