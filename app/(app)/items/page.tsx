@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ZodError } from "zod";
 import { ItemTable } from "@/components/items/item-table-client";
 import { LatexExcerpt } from "@/components/latex/latex-excerpt";
 import { Card, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
+import { loadFiltered } from "@/lib/http/load-filtered";
 import { formatDateTime } from "@/lib/format/labels";
 import { ItemStatus } from "@/lib/generated/prisma/enums";
 import { hrefWith } from "@/lib/http/query-string";
-import { listItems, type ItemPage } from "@/lib/items/list-items";
+import { listItems } from "@/lib/items/list-items";
 import { listPeople } from "@/lib/users/list-people";
 
 export const metadata: Metadata = { title: "Items" };
@@ -20,14 +20,7 @@ export default async function ItemsPage({ searchParams }: Props) {
   const user = await requirePageUser();
   const params = await searchParams;
   const filters = { status: params.status || undefined, author: params.author || undefined, source: params.source || undefined };
-  let page: ItemPage | null = null;
-  let error: string | null = null;
-  try {
-    page = await listItems(user, { ...filters, cursor: params.cursor || undefined });
-  } catch (e) {
-    if (!(e instanceof ZodError)) throw e;
-    error = `Invalid filter: ${e.issues.map((i) => `${i.path.join(".")} — ${i.message}`).join("; ")}`;
-  }
+  const { page, error } = await loadFiltered(() => listItems(user, { ...filters, cursor: params.cursor || undefined }));
   const author = page?.author ?? filters.author ?? "me";
   const people = can(user, "seed.assign") ? await listPeople(user) : null;
 

@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ZodError } from "zod";
 import { CheckStateBadge } from "@/components/review/check-state-badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Forbidden } from "@/components/ui/forbidden";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
+import { loadFiltered } from "@/lib/http/load-filtered";
 import { enumLabel, formatAge, formatDateTime } from "@/lib/format/labels";
 import { hrefWith } from "@/lib/http/query-string";
 import { DIFFICULTIES, LEVELS } from "@/lib/items/schemas";
-import { listReviewQueue, type QueuePage } from "@/lib/review/list-queue";
+import { listReviewQueue } from "@/lib/review/list-queue";
 import { CHECK_STATES, queueFiltersFrom } from "@/lib/review/schemas";
 import { listPeople } from "@/lib/users/list-people";
 
@@ -22,15 +22,10 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
   if (!can(user, "item.review")) return <Forbidden what="the review queue" />;
   const params = await searchParams;
   const filters = queueFiltersFrom(params);
-  let page: QueuePage | null = null;
-  let error: string | null = null;
-  try {
-    page = await listReviewQueue(user, { ...filters, cursor: params.cursor || undefined });
-  } catch (e) {
-    if (!(e instanceof ZodError)) throw e;
-    error = `Invalid filter: ${e.issues.map((i) => `${i.path.join(".")} — ${i.message}`).join("; ")}`;
-  }
-  const people = await listPeople(user);
+  const [{ page, error }, people] = await Promise.all([
+    loadFiltered(() => listReviewQueue(user, { ...filters, cursor: params.cursor || undefined })),
+    listPeople(user),
+  ]);
   const now = new Date();
   return (
     <>

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ZodError } from "zod";
 import { LatexExcerpt } from "@/components/latex/latex-excerpt";
 import { SeedTable } from "@/components/seeds/seed-table-client";
 import { Card, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
+import { loadFiltered } from "@/lib/http/load-filtered";
 import { SeedStatus } from "@/lib/generated/prisma/enums";
-import { listSeeds, type SeedPage } from "@/lib/seeds/list-seeds";
+import { listSeeds } from "@/lib/seeds/list-seeds";
 import { definedOnly } from "@/lib/http/query-string";
 import { listPeople } from "@/lib/users/list-people";
 
@@ -22,15 +22,10 @@ export default async function SeedsPage({ searchParams }: Props) {
     status: params.status || undefined, source: params.source || undefined, q: params.q || undefined, batch: params.batch || undefined,
     assignee: params.assignee || undefined,
   };
-  let page: SeedPage | null = null;
-  let error: string | null = null;
-  try {
-    page = await listSeeds(user, { ...filters, cursor: params.cursor || undefined });
-  } catch (e) {
-    if (!(e instanceof ZodError)) throw e;
-    error = `Invalid filter: ${e.issues.map((i) => `${i.path.join(".")} — ${i.message}`).join("; ")}`;
-  }
-  const people = can(user, "seed.assign") ? await listPeople(user) : null;
+  const [{ page, error }, people] = await Promise.all([
+    loadFiltered(() => listSeeds(user, { ...filters, cursor: params.cursor || undefined })),
+    can(user, "seed.assign") ? listPeople(user) : null,
+  ]);
   const nextHref = page?.nextCursor
     ? `/seeds?${new URLSearchParams({ ...definedOnly(filters), cursor: page.nextCursor }).toString()}`
     : null;
