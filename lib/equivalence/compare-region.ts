@@ -110,7 +110,7 @@ function testPoints(g: Predicate, p: Predicate, vars: string[], rename: (pt: Poi
     return points;
   }
   // Several variables: random points in a box around the origin.
-  for (const pt of samplePoints(vars, 300, 99)) points.push(new Map([...pt].map(([k, v]) => [k, new Complex((v.re - 1.6) * 8, 0)])));
+  for (const pt of samplePoints(vars, 300, { seed: 99 })) points.push(new Map([...pt].map(([k, v]) => [k, new Complex((v.re - 1.6) * 8, 0)])));
   return points;
 }
 

@@ -68,6 +68,11 @@ function semicolonGroups(s: string): string {
   return parts.map((p) => `(${p.replace(/;/g, ",")})`).join(", ");
 }
 
+const FUNCTION_ARGUMENT = /(\\(?:sin|cos|tan|cot|sec|csc|sinh|cosh|tanh|ln|log|exp)(?:\s*\^\s*(?:\{[^{}]*\}|\d))?\s*)((?:\\[A-Za-z]+|[A-Za-z0-9])(?:\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9]|\\[A-Za-z]+))?)\s*(?=\\[,;:])/g;
+
+/** `\cos\theta\,\mathbb{1}`: a thin space after a one-symbol argument ends the argument (`\cos(\theta)\,\mathbb{1}`). */
+const endFunctionArguments = (s: string) => s.replace(FUNCTION_ARGUMENT, "$1($2)");
+
 /** `plainText`: the answer was written without math delimiters, so `1,22` is a number (in math, a list). */
 export function normalise(input: string, plainText = false): Normalised {
   let s = fixBackslashes(input).replace(/\u00a0/g, " ");
@@ -78,6 +83,7 @@ export function normalise(input: string, plainText = false): Normalised {
   s = s.replace(/\\(?:left|right)\s*\./g, " ").replace(SIZED, "$1");
   s = s.replace(/\\lbrace\b/g, "\\{").replace(/\\rbrace\b/g, "\\}").replace(/\\(?:lvert|rvert|vert)\b/g, "|").replace(/\\(?:lVert|rVert|Vert)\b/g, "\\|");
   s = s.replace(/\\(?:h|v)space\*?\s*\{[^{}]*\}/g, " ");
+  s = endFunctionArguments(s);
   s = s.replace(/\\q?quad(?=[A-Za-z])/g, " ").replace(/\\(?:qquad|quad|enspace|thinspace|medspace|thickspace|negthinspace)\b/g, " ");
   // `11,\! 111` groups thousands (the MATH dataset's style); a plain comma separates values.
   s = s.replace(/(\d),\\!\s*(?=\d{3}(?!\d))/g, "$1");

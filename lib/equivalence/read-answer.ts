@@ -4,7 +4,8 @@
 import { readExpr, readNamingCall, type ReadContext } from "./read-expr";
 import { printExpr } from "./print";
 import { findError, node, type Json } from "./syntax";
-import { ReadError, type Answer, type Expr, type RegionPart, type RelOp, type Unit } from "./types";
+import { MAX_ELEMENTS } from "./budget";
+import { ReadError, UnsupportedError, type Answer, type Expr, type RegionPart, type RelOp, type Unit } from "./types";
 import type { UnitInfo } from "./units";
 
 const RELATIONS: Record<string, { op: RelOp; flip: boolean }> = {
@@ -60,17 +61,53 @@ function readLhs(json: Json, ctx: ReadContext): { lhs: Answer; key: string | nul
   return { lhs, key: null };
 }
 
-/** The members of `a = b = c` (nested by the parser); `\approx` keeps its exact left side. */
-function chainMembers(json: Json): Json[] {
-  const [a, b] = argsOf(json);
-  const rest = isFn(b, "Equal") ? chainMembers(b) : [b];
-  return [a, ...rest].map((m) => (isFn(m, "Approx") ? argsOf(m)[0] : m));
+/** The members of `a = b = c` (nested by the parser) and the relation before each one after the first. */
+function chainMembers(json: Json): { members: Json[]; ops: ("=" | "approx")[] } {
+  const members: Json[] = [];
+  const ops: ("=" | "approx")[] = [];
+  const walk = (x: Json, op: "=" | "approx" | null) => {
+    if (isFn(x, "Equal") || isFn(x, "Approx")) {
+      const [l, r] = argsOf(x);
+      walk(l, op);
+      walk(r, isFn(x, "Equal") ? "=" : "approx");
+    } else {
+      if (op && members.length) ops.push(op);
+      members.push(x);
+    }
+  };
+  walk(json, null);
+  return { members, ops };
+}
+
+/** A number as written (`0.00116`, `2.3\times10^{-3}`, `-1.5`), optionally with a unit: the value after `\approx`. */
+function isNumberLiteral(a: Answer): a is Extract<Answer, { t: "expr" }> {
+  if (a.t !== "expr") return false;
+  const e = a.e.t === "neg" ? a.e.arg : a.e;
+  return e.t === "num" && !!e.text && Number.isFinite(e.value);
+}
+
+const isDecimal = (a: Answer) => isNumberLiteral(a) && /[.eE]/.test(((a.e.t === "neg" ? a.e.arg : a.e) as { text: string }).text);
+
+/** The answer after `\approx`: a number is a rounded value (good to its digits); anything else stands as it is. */
+export function readApproxValue(value: Answer, exact?: Answer): Answer {
+  if (isNumberLiteral(value)) return { t: "approx", ...(exact ? { exact } : {}), value };
+  return exact ?? value;
 }
 
 function readEquation(json: Json, ctx: ReadContext): Answer {
-  const members = chainMembers(json);
+  const { members, ops } = chainMembers(json);
   if (members.some((m) => m === undefined)) throw new ReadError("an equation with an empty side");
-  const rhs = readAnswer(members[members.length - 1], ctx);
+  let rhs = readAnswer(members[members.length - 1], ctx);
+  // `\frac{\alpha}{2\pi} = 0.00116`, `a_e = \frac{\alpha}{2\pi} \approx 0.00116`: a form and its rounded value.
+  if (members.length >= 2 && (isDecimal(rhs) || ops[ops.length - 1] === "approx")) {
+    const exact = readAnswer(members[members.length - 2], ctx);
+    const exactIsForm = members.length >= 3 || readLhs(members[0], ctx).key === null;
+    if (exactIsForm && !isNumberLiteral(exact)) {
+      rhs = readApproxValue(rhs, exact);
+      if (members.length === 2) return rhs;
+      members.splice(members.length - 1, 1);
+    }
+  }
   if (members.length >= 3) {
     // A chain of working (`x = 5 + 5 = 10`): the last member is the answer.
     let key = "*";
@@ -139,7 +176,7 @@ function combineUnits(units: Unit[]): Unit {
     factor *= u.factor;
     u.dims.forEach((d, i) => (dims[i] += d));
   }
-  return { factor, dims, latex: units.map((u) => u.latex).join("\\,"), tex: units.map((u) => u.tex).join("\\,") };
+  return { factor, dims, latex: units.map((u) => u.latex).join("\\,"), tex: units.map((u) => u.tex).join("\\,"), ...(units.every((u) => u.spelled) ? { spelled: true } : {}) };
 }
 
 /** A quantity: the factors that are units (placeholders from rewrite.ts) split from the number. */
@@ -162,7 +199,7 @@ function readQuantity(json: Json, ctx: ReadContext): Answer {
       const power = fn.k === "fn" && fn.head === "Power" ? readExpr(fn.args[1], ctx) : null;
       const k = power ? (power.t === "num" ? power.value : power.t === "neg" && power.arg.t === "num" ? -power.arg.value : NaN) : 1;
       if (!Number.isFinite(k)) throw new ReadError("a unit with a power the checker cannot read");
-      units.push({ factor: p.unit.factor ** k, dims: p.unit.dims.map((d) => d * k) as UnitInfo["dims"], latex: p.tex, tex: k === 1 ? p.tex : `${p.tex}^{${k}}` });
+      units.push({ factor: p.unit.factor ** k, dims: p.unit.dims.map((d) => d * k) as UnitInfo["dims"], latex: p.tex, tex: k === 1 ? p.tex : `${p.tex}^{${k}}`, spelled: p.unit.spelled });
     } else if (rest.length && (fn.k === "str" || (fn.k === "fn" && fn.head === "Annotated" && node(fn.args[0]).k === "str"))) {
       const text = fn.k === "str" ? fn.text : (node(fn.args[0]) as { text: string }).text;
       words.push(text.trim());
@@ -171,6 +208,12 @@ function readQuantity(json: Json, ctx: ReadContext): Answer {
   if (!rest.length) throw new ReadError(units.length ? "a unit without a number" : "nothing to read");
   const e = rest.length === 1 ? readExpr(rest[0], ctx) : readExpr(["InvisibleOperator", ...rest] as Json, ctx);
   return { t: "expr", e, ...(units.length ? { unit: combineUnits(units) } : {}), ...(words.length ? { unitText: words.join(" ") } : {}) };
+}
+
+/** Refuses lists and sets past the size cap (budget.ts) before reading their items. */
+function capped(items: Json[]): Json[] {
+  if (items.length > MAX_ELEMENTS) throw new UnsupportedError(`too large: ${items.length} values (at most ${MAX_ELEMENTS})`);
+  return items;
 }
 
 export function readAnswer(json: Json, ctx: ReadContext): Answer {
@@ -186,20 +229,21 @@ export function readAnswer(json: Json, ctx: ReadContext): Answer {
       const sep = a[1] !== undefined ? node(a[1]) : null;
       const sepText = sep?.k === "str" ? sep.text : sep?.k === "sym" ? sep.name : "";
       if (isFn(a[0], "Sequence")) {
-        const items = argsOf(a[0]).map((x) => readAnswer(x, ctx));
+        const items = capped(argsOf(a[0])).map((x) => readAnswer(x, ctx));
         return { t: "list", kind: sepText.startsWith("(") ? "tuple" : "bare", items };
       }
       return a.length ? readAnswer(a[0], ctx) : (() => { throw new ReadError("empty parentheses"); })();
     }
     case "Sequence": case "And": case "Or": {
-      const items = a.map((x) => readAnswer(x, ctx)).flatMap((i) => (i.t === "list" && i.kind === "bare" ? i.items : [i]));
+      const items = capped(a).map((x) => readAnswer(x, ctx)).flatMap((i) => (i.t === "list" && i.kind === "bare" ? i.items : [i]));
+      if (items.length > MAX_ELEMENTS) throw new UnsupportedError(`too large: ${items.length} values (at most ${MAX_ELEMENTS})`);
       return items.length === 1 ? items[0] : { t: "list", kind: "bare", items };
     }
     case "List": {
       if (a.length === 1 && isFn(a[0], "Matrix")) return readAnswer(a[0], ctx);
-      return { t: "list", kind: "bracket", items: a.map((x) => readAnswer(x, ctx)) };
+      return { t: "list", kind: "bracket", items: capped(a).map((x) => readAnswer(x, ctx)) };
     }
-    case "Set": return { t: "list", kind: "set", items: a.map((x) => readAnswer(x, ctx)) };
+    case "Set": return { t: "list", kind: "set", items: capped(a).map((x) => readAnswer(x, ctx)) };
     case "Interval": case "Union": return { t: "region", parts: regionParts(json, ctx) };
     case "Element": return { t: "region", parts: regionParts(a[1], ctx), subject: readExpr(a[0], ctx) };
     case "Negate":
@@ -207,9 +251,11 @@ export function readAnswer(json: Json, ctx: ReadContext): Answer {
       break;
     case "Equal": return readEquation(json, ctx);
     case "Approx": {
-      // `x \approx 11` states x; `\frac13 \approx 0.33` keeps the exact left side.
+      // `x \approx 11` states x (to the digits written); `\frac{\alpha}{2\pi} \approx 0.00116` is a form and its value.
       const lhs = readLhs(a[0], ctx);
-      return lhs.key !== null ? { t: "eq", lhs: lhs.lhs, rhs: readAnswer(a[1], ctx), naming: true, key: lhs.key } : lhs.lhs;
+      const value = readAnswer(a[1], ctx);
+      if (lhs.key !== null) return { t: "eq", lhs: lhs.lhs, rhs: readApproxValue(value), naming: true, key: lhs.key };
+      return readApproxValue(value, lhs.lhs);
     }
   }
   if (RELATIONS[n.head]) return readRelation(json, ctx);

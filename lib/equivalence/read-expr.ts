@@ -2,10 +2,12 @@
 // `\gamma_E` the Euler–Mascheroni constant, `e` and `i` are Euler's number and the imaginary unit unless
 // declared, `F^{\mu\nu}` is an indexed symbol not a power, `\omega(n+\frac12)` a product unless `\omega` is a
 // declared function, `m_\pi` and `m_{\pi}` are one symbol, `\frac{d\sigma}{d\Omega}` names a quantity.
+import { MAX_ELEMENTS } from "./budget";
+import { canonicalTensor, contractIndices, LATIN_INDEX_BASES } from "./read-indices";
 import { indexName, isIndex, num, readSymbol, symbolId, symbolTex, type ReadContext } from "./read-names";
 import { findError, isErrorText, node, type Json, type Node } from "./syntax";
 import { GREEK } from "./tokens";
-import { ReadError, type Expr } from "./types";
+import { ReadError, UnsupportedError, type Expr } from "./types";
 
 const FUNCTIONS: Record<string, string> = {
   Sqrt: "sqrt", Root: "root", Exp: "exp", Ln: "ln", Log: "log", Lb: "log2", Lg: "log10",
@@ -34,7 +36,41 @@ function callOf(name: string, ctx: ReadContext): ((args: Expr[]) => Expr) | null
   return special ? (args) => ({ t: "fn", name: special, args }) : null;
 }
 
-/** A juxtaposition: factors, where a function name followed by parentheses is a call (`\Gamma(x)^2` too). */
+/** Names of scales: renormalisation scales, momenta, masses, energies, temperatures (`\mu_R`, `Q`, `M_Z`, `p`, `T`). */
+const SCALE_NAME = /^(?:mu|Lambda|Q|q|M|m|E|s|t|p|k|T)(?:_.+)?$/;
+
+/** `\mu`, `M_Z^2`, `0`: what a running quantity is written at (`\alpha_s(\mu)`, `\alpha(0)`, `\alpha_s(M_Z^2)`). */
+function scaleOf(json: Json, ctx: ReadContext): Expr | null {
+  const n = node(json);
+  if (n.k !== "fn" || n.head !== "Delimiter" || n.args.length !== 1) return null;
+  const inner = node(n.args[0]);
+  if (inner.k === "num") return inner.value === 0 ? num(0) : null;
+  const x = readExprOrNull(n.args[0], ctx);
+  if (x?.t === "sym" && SCALE_NAME.test(x.id)) return x;
+  if (x?.t === "pow" && x.base.t === "sym" && SCALE_NAME.test(x.base.id) && x.exp.t === "num" && Number.isInteger(x.exp.value)) return x;
+  return null;
+}
+
+function readExprOrNull(json: Json, ctx: ReadContext): Expr | null {
+  try { return readExpr(json, ctx); } catch { return null; }
+}
+
+/** `S(A)` for a symbol S and a scale A; `S^k(A)` is its power. */
+function runningFactor(head: Node, scale: Expr, ctx: ReadContext): Expr | null {
+  const powerOf = head.k === "fn" && head.head === "Power" ? head : null;
+  const base = powerOf ? node(powerOf.args[0]) : head;
+  if (base.k !== "sym" || ctx.placeholders.get(base.name)?.kind === "unit") return null;
+  const s = readSymbol(base.name, ctx);
+  if (s.t !== "sym") return null;
+  const applied: Expr = { t: "apply", id: s.id, tex: s.tex, args: [scale], scale: true };
+  return powerOf ? { t: "pow", base: applied, exp: readExpr(powerOf.args[1], ctx) } : applied;
+}
+
+/**
+ * A juxtaposition: factors, where a function name followed by parentheses is a call (`\Gamma(x)^2` too),
+ * `\mathrm{diag}(…)` a diagonal matrix, a symbol before a scale a running quantity, and contracted indices
+ * a dot product.
+ */
 function readProduct(args: Json[], ctx: ReadContext): Expr {
   const factors: Expr[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -52,18 +88,44 @@ function readProduct(args: Json[], ctx: ReadContext): Expr {
       i++;
       continue;
     }
+    if (n.k === "sym" && /^(?:diag|Diag)$/.test(n.name) && next?.k === "fn" && next.head === "Delimiter") {
+      if (isSequence(next.args[0] ?? "Nothing") && (node(next.args[0]) as { args: Json[] }).args.length > MAX_ELEMENTS) throw new UnsupportedError(`too large: a diagonal matrix of more than ${MAX_ELEMENTS} entries`);
+      factors.push({ t: "fn", name: "diag", args: argsOf(args[i + 1], ctx) });
+      i++;
+      continue;
+    }
+    if (!call && next?.k === "fn") {
+      // `\alpha_s(\mu)`, `g^2(\mu)`, `\alpha_s(\mu)^2`
+      const poweredScale = next.head === "Power" ? scaleOf(next.args[0], ctx) : null;
+      const scale = poweredScale ?? scaleOf(args[i + 1], ctx);
+      const running = scale ? runningFactor(n, scale, ctx) : null;
+      if (running) {
+        factors.push(poweredScale ? { t: "pow", base: running, exp: readExpr((next as { args: Json[] }).args[1], ctx) } : running);
+        i++;
+        continue;
+      }
+    }
     factors.push(readExpr(args[i], ctx));
   }
   if (!factors.length) throw new ReadError("an empty product");
-  return factors.length === 1 ? factors[0] : { t: "mul", args: factors };
+  const contracted = contractIndices(factors);
+  return contracted.length === 1 ? contracted[0] : { t: "mul", args: contracted };
+}
+
+/** `\delta^{ab}`, `f^{abc}`: Latin letters are indices on these bases (not a power). */
+function isLatinIndex(base: string, exp: Json): boolean {
+  if (!LATIN_INDEX_BASES.has(symbolId(base))) return false;
+  const n = node(exp);
+  return n.k === "fn" && n.head === "InvisibleOperator" && n.args.length >= 2 && n.args.every((a) => { const x = node(a); return x.k === "sym" && /^[a-z]$/.test(x.name); });
 }
 
 function readPower(base: Json, exp: Json, ctx: ReadContext): Expr {
   const b = node(base);
-  if (b.k === "sym" && !ctx.placeholders.has(b.name) && isIndex(exp) && !/^(e|ExponentialE|Pi)$/.test(b.name)) {
+  const isSymbolBase = b.k === "sym" && ctx.placeholders.get(b.name)?.kind !== "unit";
+  if (isSymbolBase && (isIndex(exp) || isLatinIndex(b.name, exp)) && !/^(e|ExponentialE|Pi)$/.test(b.name)) {
     const idx = indexName(exp, ctx)!;
     const s = readSymbol(b.name, ctx);
-    if (s.t === "sym") return { t: "sym", id: `${s.id}^${idx.id}`, tex: `${s.tex}^{${idx.tex}}` };
+    if (s.t === "sym") return canonicalTensor({ t: "sym", id: `${s.id}^${idx.id}`, tex: `${s.tex}^{${idx.tex}}` });
   }
   return { t: "pow", base: readExpr(base, ctx), exp: readExpr(exp, ctx) };
 }
@@ -81,7 +143,7 @@ function readSubscript(base: Json, sub: Json, ctx: ReadContext): Expr {
   if (!idx || !head) throw new ReadError("a subscript the checker cannot read as part of a name");
   const baseId = head.t === "sym" ? head.id : b.k === "sym" ? symbolId(b.name) : "";
   const baseTex = head.t === "sym" ? head.tex : b.k === "sym" ? symbolTex(b.name) : "";
-  return { t: "sym", id: `${baseId}_${idx.id}`, tex: `${baseTex}_{${idx.tex}}` };
+  return canonicalTensor({ t: "sym", id: `${baseId}_${idx.id}`, tex: `${baseTex}_{${idx.tex}}` });
 }
 
 function readFunction(n: Extract<Node, { k: "fn" }>, ctx: ReadContext): Expr {
@@ -99,6 +161,24 @@ function readFunction(n: Extract<Node, { k: "fn" }>, ctx: ReadContext): Expr {
       const inner = node(a[0] ?? "Nothing");
       if (inner.k === "fn" && inner.head === "Sequence") throw new ReadError("a list where a single value was expected");
       return r(0);
+    }
+    // `\left[(p\cdot k)(p'\cdot k') + …\right]`, `[xA + (1-x)B]^2`: square brackets around one value group it.
+    case "List": {
+      if (a.length !== 1 || isSequence(a[0])) throw new ReadError("a list where a single value was expected");
+      return r(0);
+    }
+    case "Integrate": return readIntegral(a, ctx);
+    // `m^2\left[\frac1\epsilon + \ln\frac{\mu^2}{m^2}\right]`: the parser's indexing `x[…]` is a product with a bracket.
+    case "At": {
+      const head = node(a[0]);
+      if (head.k === "sym" && /^(?:Tr|tr|Trace)$/.test(head.name)) throw new UnsupportedError("a trace (\\mathrm{Tr}) that is not evaluated");
+      if (a.length !== 2 || isSequence(a[1])) throw new UnsupportedError("an indexed expression the checker cannot read");
+      return { t: "mul", args: [r(0), r(1)] };
+    }
+    case "KroneckerDelta": {
+      const ids = a.map((x) => indexName(x, ctx));
+      if (ids.length !== 2 || ids.some((x) => !x)) throw new UnsupportedError("a Kronecker delta the checker cannot read");
+      return canonicalTensor({ t: "sym", id: `delta_${ids.map((x) => x!.id).join("")}`, tex: `\\delta_{${ids.map((x) => x!.tex).join("")}}` });
     }
     case "Subscript": return readSubscript(a[0], a[1], ctx);
     case "Prime": {
@@ -118,7 +198,7 @@ function readFunction(n: Extract<Node, { k: "fn" }>, ctx: ReadContext): Expr {
     case "D": {
       const f = indexName(a[0], ctx);
       const x = indexName(a[1], ctx);
-      if (!f || !x) throw new ReadError("a derivative the checker cannot evaluate");
+      if (!f || !x) throw new UnsupportedError("a derivative the checker cannot evaluate");
       return { t: "sym", id: `d(${f.id})/d(${x.id})`, tex: `\\frac{d${f.tex}}{d${x.tex}}` };
     }
     case "Measurement": case "PlusMinus": return a.length === 1 ? { t: "mul", args: [{ t: "pm", minus: false }, r(0)] } : { t: "add", args: [r(0), { t: "mul", args: [{ t: "pm", minus: false }, r(1)] }] };
@@ -126,20 +206,40 @@ function readFunction(n: Extract<Node, { k: "fn" }>, ctx: ReadContext): Expr {
     case "Matrix": {
       const rows = node(a[0]);
       if (rows.k !== "fn" || rows.head !== "List") throw new ReadError("a matrix the checker cannot read");
+      const size = rows.args.reduce<number>((sum, row) => { const rn = node(row); return sum + (rn.k === "fn" ? rn.args.length : 1); }, 0);
+      if (size > MAX_ELEMENTS) throw new UnsupportedError(`too large: a matrix with ${size} entries (at most ${MAX_ELEMENTS})`);
       return { t: "matrix", rows: rows.args.map((row) => { const rn = node(row); return rn.k === "fn" && rn.head === "List" ? rn.args.map((x) => readExpr(x, ctx)) : [readExpr(row, ctx)]; }) };
     }
     case "BaseForm": return r(0);
     case "Complex": return { t: "add", args: [r(0), { t: "mul", args: [r(1), { t: "const", name: "i" }] }] };
     case "Degrees": return { t: "mul", args: [r(0), { t: "div", num: { t: "const", name: "pi" }, den: num(180) }] };
     case "Annotated": case "Hold": return r(0);
-    case "Error": throw new ReadError(findError(n.args.length ? ["Error", ...n.args] as Json : "Nothing") ?? "the LaTeX does not parse");
+    case "Error": {
+      const why = findError(n.args.length ? ["Error", ...n.args] as Json : "Nothing") ?? "the LaTeX does not parse";
+      throw /^unknown command/.test(why) ? new UnsupportedError(why) : new ReadError(why);
+    }
   }
   const fn = FUNCTIONS[n.head];
   if (fn) return { t: "fn", name: fn, args: a.map((x) => readExpr(x, ctx)) };
   if (isUserFunctionName(n.head)) {
     return { t: "apply", id: symbolId(n.head), tex: symbolTex(n.head), args: a.map((x) => readExpr(x, ctx)) };
   }
-  throw new ReadError(`the checker cannot evaluate ${n.head === "Sequence" ? "a list here" : `“${n.head}”`}`);
+  if (n.head === "Sequence") throw new ReadError("the checker cannot evaluate a list here");
+  throw new UnsupportedError(`the checker cannot evaluate “${n.head}”`);
+}
+
+const isSequence = (json: Json) => { const x = node(json); return x.k === "fn" && x.head === "Sequence"; };
+
+/** `\int_a^b f(x)\,dx` → fn integrate(body, x, a, b), integrated numerically (quadrature.ts). */
+function readIntegral(a: Json[], ctx: ReadContext): Expr {
+  const limits = a[1] !== undefined ? node(a[1]) : null;
+  if (!limits || limits.k !== "fn" || limits.head !== "Tuple" || limits.args.length !== 3 || a.length > 2) {
+    throw new UnsupportedError("an integral without numeric bounds (only definite integrals in one variable are evaluated)");
+  }
+  const variable = node(limits.args[0]);
+  if (variable.k !== "sym") throw new UnsupportedError("an integral whose variable the checker cannot read");
+  const id = symbolId(variable.name);
+  return { t: "fn", name: "integrate", args: [readExpr(a[0], ctx), { t: "sym", id, tex: symbolTex(variable.name) }, readExpr(limits.args[1], ctx), readExpr(limits.args[2], ctx)] };
 }
 
 /** `\sum_{k=0}^{n} f(k)` → fn sum(body, k, lo, hi); evaluated when the bounds are integers (evaluate.ts). */

@@ -12,7 +12,14 @@ const ACCENTS: Record<string, string> = {
   "\\bar": "bar", "\\overline": "bar", "\\hat": "hat", "\\widehat": "hat", "\\tilde": "tilde", "\\widetilde": "tilde",
   "\\vec": "vec", "\\overrightarrow": "vec", "\\dot": "dot", "\\ddot": "ddot", "\\check": "check", "\\breve": "breve",
   "\\slashed": "slashed", "\\not": "slashed", "\\mathcal": "cal", "\\mathscr": "scr", "\\mathfrak": "frak",
-  "\\mathbf": "bf", "\\boldsymbol": "bf", "\\bm": "bf", "\\mathsf": "sf", "\\mathbb": "bb",
+  "\\mathbf": "bf", "\\boldsymbol": "bf", "\\bm": "bf", "\\mathsf": "sf", "\\mathbb": "bb", "\\mathds": "bb",
+};
+/** Differential operators read as symbols where they carry an index (`\partial_\mu`, `\partial^2`) or stand alone (`\Box`). */
+const OPERATORS: Record<string, { id: string; tex: string; needsIndex: boolean }> = {
+  "\\partial": { id: "partial", tex: "\\partial", needsIndex: true },
+  "\\nabla": { id: "nabla", tex: "\\nabla", needsIndex: true },
+  "\\Box": { id: "Box", tex: "\\Box", needsIndex: false },
+  "\\square": { id: "Box", tex: "\\Box", needsIndex: false },
 };
 const ACCENT_TEX: Record<string, string> = { bar: "\\bar", cal: "\\mathcal", scr: "\\mathscr", frak: "\\mathfrak", bf: "\\mathbf", sf: "\\mathsf", bb: "\\mathbb" };
 const VARIANTS: Record<string, string> = { "\\varepsilon": "\\epsilon", "\\vartheta": "\\theta", "\\varphi": "\\phi", "\\varrho": "\\rho", "\\varsigma": "\\sigma" };
@@ -70,8 +77,42 @@ function readUnit(tokens: string[], i: number): { unit: UnitInfo; next: number }
   return unit ? { unit, next } : null;
 }
 
+/**
+ * `\int_0^1 dx\, f(x)` → `\int_0^1 (f(x))\, dx`: the parser wants the differential last. The integrand runs to
+ * the end of the enclosing group, or to a `+`, `-`, `=` or `,` at its own level. Innermost integrals first.
+ */
+export function moveDifferentials(tokens: string[]): string[] {
+  const out = [...tokens];
+  for (let i = out.length - 1; i >= 0; i--) {
+    if (out[i] !== "\\int") continue;
+    let j = i + 1;
+    for (let k = 0; k < 2; k++) {
+      j = skipSpaces(out, j);
+      if (out[j] !== "_" && out[j] !== "^") break;
+      const arg = readArg(out, j + 1);
+      if (!arg) break;
+      j = arg.next;
+    }
+    j = skipSpaces(out, j);
+    const variable = out[j + 1];
+    if (out[j] !== "d" || !(variable && (/^[A-Za-z]$/.test(variable) || (isLetterCommand(variable) && GREEK.has(variable.slice(1)))))) continue;
+    let end = j + 2;
+    let depth = 0;
+    for (; end < out.length; end++) {
+      const t = out[end];
+      if (t === "{" || t === "(" || t === "[") depth++;
+      else if (t === "}" || t === ")" || t === "]") { if (depth === 0) break; depth--; }
+      else if (depth === 0 && /^(?:[+=,-]|\\approx|\\le|\\ge|<|>)$/.test(t) && out.slice(j + 2, end).some((x) => x !== " ")) break;
+    }
+    // The integrand in parentheses, so that `\ln\frac{a}{b}` does not take the differential as a factor.
+    out.splice(end, 0, ")", " ", "d", variable, " ");
+    out.splice(j, 2, "(");
+  }
+  return out;
+}
+
 export function rewrite(latex: string): Rewritten {
-  const tokens = tokenize(latex);
+  const tokens = moveDifferentials(tokenize(latex));
   const out: string[] = [];
   const placeholders = new Map<string, Placeholder>();
   const add = (p: Placeholder, prefix: "fws" | "fwu") => {
@@ -92,6 +133,11 @@ export function rewrite(latex: string): Rewritten {
     if (subscriptDepth >= 0 && TEXT_COMMANDS.has(t)) continue;
     if (VARIANTS[t]) {
       out.push(VARIANTS[t]);
+      continue;
+    }
+    const operator = OPERATORS[t];
+    if (operator && (!operator.needsIndex || /^[_^]$/.test(tokens[skipSpaces(tokens, i + 1)] ?? ""))) {
+      add({ kind: "symbol", id: operator.id, tex: operator.tex }, "fws");
       continue;
     }
     const accent = ACCENTS[t];
