@@ -37,20 +37,23 @@ export function significantHalfUlp(e: Expr): number {
 const scaled = (e: Expr, factor: number): Expr => (factor === 1 ? e : { t: "mul", args: [{ t: "num", value: factor }, e] });
 const isDegree = (u: Unit) => dimensionless(u.dims) && Math.abs(u.factor - Math.PI / 180) < 1e-15;
 
+/** A unit's name for a sentence: `\mathrm{GeV}^{-2}` → `GeV^-2`. */
+const unitName = (u: Unit) => u.tex.replace(/\\(?:mathrm|text)\s*\{([^{}]*)\}/g, "$1").replace(/\\,/g, " ").replace(/[{}]/g, "");
+
 /** The factors that put both quantities in one unit, or why they cannot be. */
 function unitFactors(g: Unit | undefined, p: Unit | undefined, units: "strict" | "optional"): { g: number; p: number; note: string } | string {
   if (!g || !p) {
     const u = g ?? p;
     if (!u || isDegree(u)) return { g: 1, p: 1, note: "" };
     // A unit spelled out as a word (`\textbf{meters}`) may be prose; a unit symbol is part of the quantity.
-    if (units === "strict" && !dimensionless(u.dims) && !u.spelled) return g ? `the unit ${u.tex} is missing` : `the answer has a unit (${u.tex}) and the reference has none`;
-    return { g: 1, p: 1, note: ` (the unit ${u.tex} is on one side only and was ignored${u.spelled ? ": it is spelled out" : ": units are optional here"})` };
+    if (units === "strict" && !dimensionless(u.dims) && !u.spelled) return g ? `the unit ${unitName(u)} is missing` : `the answer has a unit (${unitName(u)}) and the reference has none`;
+    return { g: 1, p: 1, note: ` (the unit ${unitName(u)} is on one side only and was ignored${u.spelled ? ": it is spelled out" : ": units are optional here"})` };
   }
   if (sameDims(g.dims, p.dims)) return { g: g.factor, p: p.factor, note: ` (in SI units)` };
   const ng = toNatural(g.dims);
   const np = toNatural(p.dims);
   if (ng.power === np.power && ng.rest.every((x, i) => x === np.rest[i])) return { g: g.factor * ng.factor, p: p.factor * np.factor, note: " (in natural units, ħ = c = 1)" };
-  return `different dimensions: ${g.tex} vs ${p.tex}`;
+  return `different dimensions: ${unitName(g)} vs ${unitName(p)}`;
 }
 
 /** `rounded`: the side whose number is a rounded value (after ≈), good to half its last digit. */

@@ -72,7 +72,7 @@ export function applyConventions(e: Expr, names: readonly ConventionName[], keep
 
 /** The conventions an item's statement implies: natural units there mean natural-HL (the QFT default). */
 export function conventionsFor(statement: string): ConventionName[] {
-  const natural = /natural units|\\hbar\s*=\s*c\s*=\s*1|\\hbar\s*=\s*1\s*=\s*c|c\s*=\s*\\hbar\s*=\s*1|heaviside[\s–-]*lorentz/i.test(statement);
+  const natural = /natural units|\\hbar\s*=\s*c\s*=\s*1|\\hbar\s*=\s*1\s*=\s*c|c\s*=\s*\\hbar\s*=\s*1|heaviside[\s–-]*lorentz|e\^\{?2\}?\s*=\s*4\s*\\pi\s*\\alpha|\\alpha\s*=\s*\\frac\s*\{\s*e\^\{?2\}?\s*\}\s*\{\s*4\s*\\pi\s*\}/i.test(statement);
   if (!natural) return [];
   return /gaussian/i.test(statement) ? ["natural-gaussian"] : ["natural-HL"];
 }

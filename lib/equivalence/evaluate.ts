@@ -114,6 +114,8 @@ function power(base: Value, exp: Value, env: EvalEnv): Value {
 }
 
 const MAX_TERMS = 10_000;
+/** The value of a sum over an unspecified set (`\sum_q Q_q^2`) relative to its term: any number not 1 keeps it linear. */
+const FORMAL_SUM = Math.SQRT2 + 0.3;
 
 /** A real number at this point (a bound of a sum or an integral). */
 function realBound(x: Expr, point: Point, env: EvalEnv, what: string): number {
@@ -225,6 +227,8 @@ export function evaluate(e: Expr, point: Point, env: EvalEnv = {}): Value {
       if (e.name === "sum" || e.name === "prod") return sumOrProduct(e, point, env);
       if (e.name === "integrate") return definiteIntegral(e, point, env);
       if (e.name === "diag") return diagonal(e.args.map(ev));
+      // A sum over an unspecified set is linear: a fixed multiple of its term (the same on both sides).
+      if (e.name === "formalsum") return matMul(ev(e.args[0]), c(FORMAL_SUM));
       return callFunction(e.name, e.args.map((a) => scalar(ev(a), e.name)), env);
     case "apply": return unknownFunction(e.id, e.args.map((a) => scalar(ev(a), e.tex)));
     case "pm": return c(e.minus ? -(env.sign ?? 1) : env.sign ?? 1);

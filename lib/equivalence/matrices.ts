@@ -46,13 +46,23 @@ function sizeOf(e: Expr): number | null {
   return size;
 }
 
-function toMatrices(e: Expr, size: number | null, inBlock = false): Expr {
+const isUnsizedIdentity = (e: Expr) => e.t === "sym" && UNSIZED_IDENTITY.test(e.id);
+
+/** `size`: the pair's matrix size; `largest`: its largest matrix (a block matrix of 𝟙s fills it). */
+function toMatrices(e: Expr, size: number | null, largest: number | null, inBlock = false): Expr {
   if (e.t === "sym" && PAULI_IDS[e.id]) return { t: "matrix", rows: PAULI[PAULI_IDS[e.id]] };
   if (e.t === "sym" && SIZED_IDENTITY.test(e.id)) return identity(Number(SIZED_IDENTITY.exec(e.id)![1]));
-  if (e.t === "sym" && UNSIZED_IDENTITY.test(e.id)) return inBlock || !size ? n(1) : identity(size);
-  if (e.t === "matrix") return { t: "matrix", rows: e.rows.map((r) => r.map((x) => toMatrices(x, size, true))) };
+  if (isUnsizedIdentity(e)) return inBlock || !size ? n(1) : identity(size);
+  if (e.t === "matrix") {
+    // `\begin{pmatrix}0 & \mathbb{1}\\ \mathbb{1} & 0\end{pmatrix}` against a 4×4 matrix: 𝟙 is the 2×2 block.
+    const k = e.rows.length;
+    const cells = e.rows.flat();
+    const blocks = cells.some((x) => someExpr(x, isUnsizedIdentity)) && !cells.some((x) => someExpr(x, (y) => y.t === "matrix" || isPauli(y) || (y.t === "sym" && SIZED_IDENTITY.test(y.id))));
+    const block = blocks && largest && largest > k && largest % k === 0 ? largest / k : null;
+    return { t: "matrix", rows: e.rows.map((r) => r.map((x) => toMatrices(x, block ?? size, largest, !block))) };
+  }
   if (!children(e).length) return e;
-  const map = (x: Expr) => toMatrices(x, size, inBlock);
+  const map = (x: Expr) => toMatrices(x, size, largest, inBlock);
   switch (e.t) {
     case "add": case "mul": case "fn": case "apply": return { ...e, args: e.args.map(map) };
     case "div": return { t: "div", num: map(e.num), den: map(e.den) };
@@ -66,6 +76,8 @@ function toMatrices(e: Expr, size: number | null, inBlock = false): Expr {
 export function resolveMatrices(gold: Answer, pred: Answer): [Answer, Answer] {
   const all = [...answerExprs(gold), ...answerExprs(pred)];
   if (!all.some(isMatrixContext)) return [gold, pred];
-  const size = all.map(sizeOf).find((s) => s !== null) ?? null;
-  return [mapAnswer(gold, (e) => toMatrices(e, size)), mapAnswer(pred, (e) => toMatrices(e, size))];
+  const sizes = all.map(sizeOf).filter((s): s is number => s !== null);
+  const size = sizes[0] ?? null;
+  const largest = sizes.length ? Math.max(...sizes) : null;
+  return [mapAnswer(gold, (e) => toMatrices(e, size, largest)), mapAnswer(pred, (e) => toMatrices(e, size, largest))];
 }

@@ -1,6 +1,7 @@
 // String-level normalisation of an extracted answer before the parser: fraction and delimiter variants,
 // spacing, `\rm`, `\log` (natural in physics), number formats, percent, degrees, "and"/"or" separators,
-// and `+ O(λ³)` / `+ \cdots` tails (dropped and noted).
+// and `+ O(λ³)` / `+ \cdots` tails (dropped and noted). Physics spellings (siunitx, `\text{diag}`) in normalise-physics.ts.
+import { normalisePhysics } from "./normalise-physics";
 
 const KNOWN_WORDS = new Set(
   ("frac dfrac tfrac cfrac sqrt left right boxed text textrm textbf mathrm mathbf operatorname begin end pmatrix bmatrix " +
@@ -78,6 +79,7 @@ export function normalise(input: string, plainText = false): Normalised {
   let s = fixBackslashes(input).replace(/\u00a0/g, " ");
   s = s.replace(/\\\$/g, " ").replace(/\$/g, " ").replace(/\\(?:displaystyle|textstyle|scriptstyle|limits|nolimits|mathstrut|nonumber|notag)\b/g, " ");
   s = s.replace(/\\(?:label|tag)\s*\{[^{}]*\}/g, " ");
+  s = normalisePhysics(s);
   s = s.replace(/\\(?:textnormal|textit|textsf|texttt|textup|emph)\s*\{/g, "\\text{");
   s = s.replace(/\\(?:d|t|c)frac\b/g, "\\frac").replace(/\\nicefrac\b/g, "\\frac").replace(/\\(?:d|t)binom\b/g, "\\binom");
   s = s.replace(/\\(?:left|right)\s*\./g, " ").replace(SIZED, "$1");

@@ -49,6 +49,7 @@ function printFunction(name: string, args: Expr[]): string {
     case "sum": case "prod": return `\\${name}_{${printExpr(args[1])}=${printExpr(args[2])}}^{${printExpr(args[3])}}${printFactor(args[0])}`;
     case "integrate": return `\\int_{${printExpr(args[2])}}^{${printExpr(args[3])}}${printFactor(args[0])}\\,\\mathrm{d}${printExpr(args[1])}`;
     case "diag": return `\\operatorname{diag}${paren(inner)}`;
+    case "formalsum": return `\\sum ${printFactor(args[0])}`;
   }
   return `${FN_TEX[name] ?? `\\operatorname{${name}}`}${paren(inner)}`;
 }

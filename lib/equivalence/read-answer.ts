@@ -5,6 +5,7 @@ import { readExpr, readNamingCall, type ReadContext } from "./read-expr";
 import { printExpr } from "./print";
 import { findError, node, type Json } from "./syntax";
 import { MAX_ELEMENTS } from "./budget";
+import { freeSymbols } from "./evaluate";
 import { ReadError, UnsupportedError, type Answer, type Expr, type RegionPart, type RelOp, type Unit } from "./types";
 import type { UnitInfo } from "./units";
 
@@ -115,6 +116,10 @@ function readEquation(json: Json, ctx: ReadContext): Answer {
     return { t: "eq", lhs: { t: "text", text: "" }, rhs, naming: true, key };
   }
   const { lhs, key } = readLhs(members[0], ctx);
+  // `2 + 2 = 4`, `\gamma^\mu\gamma_\mu = 4`: a left side that is a number is working; the right side is the answer.
+  if (key === null && lhs.t === "expr" && rhs.t === "expr" && !freeSymbols(lhs.e).size && !freeSymbols(rhs.e).size) {
+    return { t: "eq", lhs: { t: "text", text: "" }, rhs, naming: true, key: "*" };
+  }
   return { t: "eq", lhs, rhs, naming: key !== null, key: key ?? "" };
 }
 

@@ -37,7 +37,7 @@ function callOf(name: string, ctx: ReadContext): ((args: Expr[]) => Expr) | null
 }
 
 /** Names of scales: renormalisation scales, momenta, masses, energies, temperatures (`\mu_R`, `Q`, `M_Z`, `p`, `T`). */
-const SCALE_NAME = /^(?:mu|Lambda|Q|q|M|m|E|s|t|p|k|T)(?:_.+)?$/;
+const SCALE_NAME = /^(?:[a-z]+\()?(?:mu|Lambda|Q|q|M|m|E|s|t|p|k|T)\)?(?:_.+)?$/;
 
 /** `\mu`, `M_Z^2`, `0`: what a running quantity is written at (`\alpha_s(\mu)`, `\alpha(0)`, `\alpha_s(M_Z^2)`). */
 function scaleOf(json: Json, ctx: ReadContext): Expr | null {
@@ -94,6 +94,15 @@ function readProduct(args: Json[], ctx: ReadContext): Expr {
       i++;
       continue;
     }
+    // `B_0(p^2, m^2, m^2)`, `f(x, y)`: a name before a parenthesised list is a function of those arguments.
+    if (!call && n.k === "sym" && next?.k === "fn" && next.head === "Delimiter" && isSequence(next.args[0] ?? "Nothing")) {
+      const s = readSymbol(n.name, ctx);
+      if (s.t === "sym") {
+        factors.push({ t: "apply", id: s.id, tex: s.tex, args: argsOf(args[i + 1], ctx) });
+        i++;
+        continue;
+      }
+    }
     if (!call && next?.k === "fn") {
       // `\alpha_s(\mu)`, `g^2(\mu)`, `\alpha_s(\mu)^2`
       const poweredScale = next.head === "Power" ? scaleOf(next.args[0], ctx) : null;
@@ -121,6 +130,9 @@ function isLatinIndex(base: string, exp: Json): boolean {
 
 function readPower(base: Json, exp: Json, ctx: ReadContext): Expr {
   const b = node(base);
+  const e = node(exp);
+  // `\sigma^x`: the Pauli matrix written with a superscript.
+  if (b.k === "sym" && b.name === "sigma" && e.k === "sym" && /^[xyz]$/.test(e.name) && !ctx.symbols.has(e.name)) return { t: "sym", id: `sigma_${e.name}`, tex: `\\sigma_${e.name}` };
   const isSymbolBase = b.k === "sym" && ctx.placeholders.get(b.name)?.kind !== "unit";
   if (isSymbolBase && (isIndex(exp) || isLatinIndex(b.name, exp)) && !/^(e|ExponentialE|Pi)$/.test(b.name)) {
     const idx = indexName(exp, ctx)!;
@@ -134,6 +146,8 @@ function readSubscript(base: Json, sub: Json, ctx: ReadContext): Expr {
   const b = node(base);
   const s = node(sub);
   if (b.k === "sym" && b.name === "EulerGamma" && s.k === "sym" && s.name === "E" && !ctx.symbols.has("EulerGamma_E")) return { t: "const", name: "gammaE" };
+  // `\zeta_3` is ζ(3) in loop results.
+  if (b.k === "sym" && /^[Zz]eta$/.test(b.name) && s.k === "num" && Number.isInteger(s.value) && s.value >= 2) return { t: "fn", name: "zeta", args: [num(s.value)] };
   const idx = indexName(sub, ctx);
   const head = b.k === "sym" ? readSymbol(b.name, ctx) : b.k === "str" ? { t: "sym" as const, id: b.text, tex: `\\text{${b.text}}` } : null;
   if (!idx && head?.t === "sym") {
@@ -221,6 +235,10 @@ function readFunction(n: Extract<Node, { k: "fn" }>, ctx: ReadContext): Expr {
   }
   const fn = FUNCTIONS[n.head];
   if (fn) return { t: "fn", name: fn, args: a.map((x) => readExpr(x, ctx)) };
+  // `N(N+1)`, `E(p)`: the parser knows some single letters as its own functions; here they are symbols.
+  if (/^[A-Za-z]$/.test(n.head) && !ctx.functions.has(n.head)) {
+    return readProduct([n.head, ["Delimiter", a.length === 1 ? a[0] : ["Sequence", ...a]] as Json], ctx);
+  }
   if (isUserFunctionName(n.head)) {
     return { t: "apply", id: symbolId(n.head), tex: symbolTex(n.head), args: a.map((x) => readExpr(x, ctx)) };
   }
@@ -245,7 +263,11 @@ function readIntegral(a: Json[], ctx: ReadContext): Expr {
 /** `\sum_{k=0}^{n} f(k)` → fn sum(body, k, lo, hi); evaluated when the bounds are integers (evaluate.ts). */
 function readSumOrProduct(name: "sum" | "prod", a: Json[], ctx: ReadContext): Expr {
   const limits = a[1] !== undefined ? node(a[1]) : null;
-  if (!limits || limits.k !== "fn" || limits.head !== "Tuple" || limits.args.length !== 3) throw new ReadError(`a ${name === "sum" ? "sum" : "product"} without an index and bounds`);
+  // `\sum_q Q_q^2`, `\sum_{\rm spins}|\mathcal M|^2`: a sum over a set the answer does not spell out (evaluate.ts).
+  if (name === "sum" && a.length <= 2 && (!limits || (limits.k === "fn" && limits.head === "Tuple" && limits.args.length === 1))) {
+    return { t: "fn", name: "formalsum", args: [readExpr(a[0], ctx)] };
+  }
+  if (!limits || limits.k !== "fn" || limits.head !== "Tuple" || limits.args.length !== 3) throw new UnsupportedError(`a ${name === "sum" ? "sum" : "product"} without an index and bounds`);
   const index = node(limits.args[0]);
   if (index.k !== "sym") throw new ReadError("a sum whose index is not a symbol");
   const id = symbolId(index.name);

@@ -8,9 +8,9 @@
 const LABEL_MARKERS = [
   /\\(?:to|rightarrow|longrightarrow|leftrightarrow|Rightarrow|mapsto)(?![A-Za-z])/,
   /\\(?:mathrm|operatorname|text|textrm|rm)\s*\{\s*(?:Tr|tr)\s*\}|\\(?:Tr|tr)(?![A-Za-z])/,
-  /[_^]\s*(?:\\[pm]m(?![A-Za-z])|\{\s*\\[pm]m\s*\})/,
+  /[_^]\s*(?:\\[pm]m(?![A-Za-z])|\{\s*\\[pm]m\s*\}|\{\s*\d\s*,\s*\d\s*\})/,
   /\\(?:big|Big|bigg|Bigg)\s*\||\\right\s*\|\s*_|\|\s*_\s*\{/,
-  /\\sum\s*_\s*(?:\{[^{}]*\}|\\?[A-Za-z]+)(?!\s*\^)/,
+  /\\sum\s*_\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\\?[A-Za-z]+)(?!\s*\^)/,
 ];
 
 export type Labelled = { label: string; op: "=" | "approx"; rhs: string };
@@ -39,6 +39,42 @@ export function splitAtRelation(latex: string): Labelled | null {
 
 export function isLabel(lhs: string): boolean {
   return LABEL_MARKERS.some((m) => m.test(lhs));
+}
+
+const ARROW = /\\(?:to|rightarrow|longrightarrow|leftrightarrow|Rightarrow|mapsto)(?![A-Za-z])/;
+
+/**
+ * The label without its process: `\sigma(e^+e^-\to\mu^+\mu^-)` → `\sigma`, `\Gamma_{H\to b\bar b}` → `\Gamma`,
+ * `i\mathcal{M}(\phi\phi\to\phi\phi)` → `i\mathcal{M}` (then read as a left side like any other).
+ */
+export function withoutProcess(label: string): string {
+  let out = label;
+  for (let guard = 0; guard < 8 && ARROW.test(out); guard++) {
+    const arrow = ARROW.exec(out)!.index;
+    // The innermost group around the arrow: (…), […] or a sub/superscript {…}.
+    let depth = 0;
+    let open = -1;
+    for (let i = arrow - 1; i >= 0; i--) {
+      const c = out[i];
+      if (")]}".includes(c) && out[i - 1] !== "\\") depth++;
+      else if ("([{".includes(c) && out[i - 1] !== "\\") {
+        if (depth === 0) { open = i; break; }
+        depth--;
+      }
+    }
+    if (open < 0) return out;
+    const close = { "(": ")", "[": "]", "{": "}" }[out[open] as "(" | "[" | "{"];
+    let end = -1;
+    depth = 0;
+    for (let i = open; i < out.length; i++) {
+      if (out[i] === out[open] && out[i - 1] !== "\\") depth++;
+      else if (out[i] === close && out[i - 1] !== "\\" && --depth === 0) { end = i; break; }
+    }
+    if (end < 0) return out;
+    const start = out[open] === "{" && /[_^]\s*$/.test(out.slice(0, open)) ? out.slice(0, open).search(/[_^]\s*$/) : open;
+    out = `${out.slice(0, start)}${out.slice(end + 1)}`;
+  }
+  return out.trim();
 }
 
 /** A key for a label (two answers with the same label name the same quantity). */

@@ -4,7 +4,7 @@
 import { node, serializeMath, type Json } from "./syntax";
 import type { Placeholder } from "./rewrite";
 import { canonicalTensor } from "./read-indices";
-import { ReadError, type Expr } from "./types";
+import { ReadError, UnsupportedError, type Expr } from "./types";
 
 export type ReadContext = {
   placeholders: Map<string, Placeholder>;
@@ -74,6 +74,7 @@ export function readSymbol(name: string, ctx: ReadContext): Expr {
     if (name === "NegativeInfinity") return { t: "neg", arg: { t: "const", name: "inf" } };
   }
   if (/^(ContinuationPlaceholder|Nothing|Missing|Undefined)$/.test(name)) throw new ReadError("the answer has a placeholder (\\cdots or an empty slot)");
+  if (/^(?:Tr|tr|Trace)$/.test(name)) throw new UnsupportedError("a trace (\\mathrm{Tr}) is not evaluated");
   if (name === "Degree") return { t: "div", num: { t: "const", name: "pi" }, den: num(180) };
   return canonicalTensor({ t: "sym", id: symbolId(name), tex: symbolTex(name) });
 }

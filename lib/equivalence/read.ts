@@ -6,7 +6,7 @@ import { BudgetError, checkSize } from "./budget";
 import { extractAnswer, lastNumber } from "./extract";
 import { normalise } from "./normalise";
 import { readAnswer, readApproxValue } from "./read-answer";
-import { isLabel, labelKey, splitAtRelation } from "./read-label";
+import { isLabel, labelKey, splitAtRelation, withoutProcess } from "./read-label";
 import { symbolId, type ReadContext } from "./read-names";
 import { rewrite } from "./rewrite";
 import { node, parseMath } from "./syntax";
@@ -97,7 +97,18 @@ function readLabelled(label: string, op: "=" | "approx", rhs: string, declaratio
 /** The answer of normalised LaTeX, with a label on the left dropped where it only names the quantity. */
 function readStructure(latex: string, declarations: Declarations): Answer {
   const split = splitAtRelation(latex);
-  if (split && isLabel(split.label)) return readLabelled(split.label, split.op, split.rhs, declarations);
+  if (split && isLabel(split.label)) {
+    // Without its process the left side may be a name like any other (`\sigma`, `i\mathcal{M}`).
+    const name = withoutProcess(split.label);
+    if (name && name !== split.label && !isLabel(name)) {
+      try {
+        return readStructure(`${name} ${split.op === "approx" ? "\\approx" : "="} ${split.rhs}`, declarations);
+      } catch (error) {
+        if (error instanceof BudgetError) throw error;
+      }
+    }
+    return readLabelled(split.label, split.op, split.rhs, declarations);
+  }
   try {
     return readMath(latex, declarations);
   } catch (error) {
@@ -110,12 +121,20 @@ function readStructure(latex: string, declarations: Declarations): Answer {
   }
 }
 
+/** A percent sign belongs to the value: the answer itself, the right side of `x = 5\%`, the value after ≈. */
+function withPercent(a: Answer): Answer {
+  if (a.t === "expr") return { ...a, percent: true };
+  if (a.t === "eq") return { ...a, rhs: withPercent(a.rhs) };
+  if (a.t === "approx") return { ...a, value: { ...a.value, percent: true } };
+  return a;
+}
+
 function readExtracted(latex: string, plainText: boolean, declarations: Declarations, source: string): Reading {
   checkLeftRight(latex);
   const normal = normalise(latex, plainText);
   if (!normal.latex) throw new ReadError("the answer is empty");
   let answer = readStructure(normal.latex, declarations);
-  if (normal.percent && answer.t === "expr") answer = { ...answer, percent: true };
+  if (normal.percent) answer = withPercent(answer);
   return { answer, notes: { droppedTail: normal.droppedTail }, source };
 }
 

@@ -73,6 +73,12 @@ function readUnit(tokens: string[], i: number): { unit: UnitInfo; next: number }
     text += `^${power[1]}`;
     next += consumed;
   }
+  // `\mathrm{GeV}/c^2`: a mass in energy units over c².
+  const overC = /^\s*\/\s*c(?:\s*\^\s*(\{\s*\d\s*\}|\d))?(?![A-Za-z])/.exec(tokens.slice(next, next + 10).join(""));
+  if (overC && !text.includes("/")) {
+    text += `/c${overC[1] ? `^${overC[1]}` : ""}`;
+    next += tokenize(overC[0]).length;
+  }
   const unit = parseUnit(text);
   return unit ? { unit, next } : null;
 }
@@ -94,8 +100,22 @@ export function moveDifferentials(tokens: string[]): string[] {
       j = arg.next;
     }
     j = skipSpaces(out, j);
+    const isVariable = (v: string | undefined) => !!v && (/^[A-Za-z]$/.test(v) || (isLetterCommand(v) && GREEK.has(v.slice(1))));
+    if (out[j] === "\\frac" && out[j + 1] === "{") {
+      // `\int_0^\infty \frac{dk\, k^2}{(k^2+m^2)^2}`: the differential leaves the numerator for the end of the fraction.
+      const num = skipSpaces(out, j + 2);
+      const numEnd = groupEnd(out, j + 1);
+      const denEnd = out[numEnd] === "{" ? groupEnd(out, numEnd) : -1;
+      if (out[num] === "d" && isVariable(out[num + 1]) && numEnd > 0 && denEnd > 0) {
+        const variable = out[num + 1];
+        const rest = out.slice(num + 2, numEnd - 1).some((x) => x !== " ");
+        out.splice(denEnd, 0, " ", "d", variable, " ");
+        out.splice(num, 2, ...(rest ? [] : ["1"]));
+      }
+      continue;
+    }
     const variable = out[j + 1];
-    if (out[j] !== "d" || !(variable && (/^[A-Za-z]$/.test(variable) || (isLetterCommand(variable) && GREEK.has(variable.slice(1)))))) continue;
+    if (out[j] !== "d" || !isVariable(variable)) continue;
     let end = j + 2;
     let depth = 0;
     for (; end < out.length; end++) {
@@ -111,8 +131,34 @@ export function moveDifferentials(tokens: string[]): string[] {
   return out;
 }
 
+/**
+ * `\left[(p\cdot k)(p'\cdot k') + …\right]`, `[xA + (1-x)B]^2`: square brackets with no comma inside group a value,
+ * as parentheses do (the parser would read an index or a list). With a comma they stay: `[0, 1]`, `[a, b)`.
+ */
+export function bracketsAsGroups(tokens: string[]): string[] {
+  const out = [...tokens];
+  for (let i = 0; i < out.length; i++) {
+    if (out[i] !== "[" || /^\\(?:sqrt|SI|qty|num)$/.test(out[i - 1] ?? "")) continue;
+    let depth = 0;
+    let comma = false;
+    let close = -1;
+    for (let j = i + 1; j < out.length; j++) {
+      const t = out[j];
+      if (t === "[" || t === "(" || t === "{" || t === "\\{") depth++;
+      else if (t === ")" || t === "}" || t === "\\}" || (t === "]" && depth > 0)) { if (depth === 0) break; depth--; }
+      else if (t === "]") { close = j; break; }
+      else if (depth === 0 && (t === "," || t === ";")) comma = true;
+    }
+    if (close > 0 && !comma) {
+      out[i] = "(";
+      out[close] = ")";
+    }
+  }
+  return out;
+}
+
 export function rewrite(latex: string): Rewritten {
-  const tokens = moveDifferentials(tokenize(latex));
+  const tokens = bracketsAsGroups(moveDifferentials(tokenize(latex)));
   const out: string[] = [];
   const placeholders = new Map<string, Placeholder>();
   const add = (p: Placeholder, prefix: "fws" | "fwu") => {
