@@ -130,7 +130,7 @@ export function ItemEditor({ item, seed }: Props) {
         <LatexField field="finalAnswer" label="Final answer" math hint="Math, typeset as display math unless you add delimiters — e.g. \beta(g)=\frac{3g^3}{16\pi^2}" draft={draft} set={set} issues={issues} checks={code.resultsFor("finalAnswer")} macros={seed.macros} readOnly={readOnly}
           footer={
             <>
-              <FinalAnswerReading finalAnswer={draft.finalAnswer} declarations={draft.declarations} spec={draft.answerSpec} />
+              <FinalAnswerReading finalAnswer={draft.finalAnswer} declarations={draft.declarations} spec={draft.answerSpec} statement={draft.statement} />
               <DeclarationsInput value={draft.declarations} onChange={(v) => set("declarations", v)} readOnly={readOnly} argumentNames={draft.answerSpec.arguments.map((a) => a.name).filter(Boolean)} />
             </>
           } />

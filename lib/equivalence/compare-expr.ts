@@ -6,7 +6,8 @@
 // a sum are sampled at integers.
 import Complex from "complex.js";
 import { BudgetError, type Budget } from "./budget";
-import { boundSymbols, evaluate, freeSymbols, hasIntegral, isMatrix, type Point, type Value } from "./evaluate";
+import { evaluate, isMatrix, type Point, type Value } from "./evaluate";
+import { boundSymbols, freeSymbols, hasIntegral } from "./walk";
 import { UnsupportedError, type Expr } from "./types";
 
 export type Tolerance = { rel: number; abs: number };

@@ -4,7 +4,8 @@
 // value), which keeps 200-element sets fast.
 import Complex from "complex.js";
 import { samplePoints } from "./compare-expr";
-import { evaluate, freeSymbols, isMatrix } from "./evaluate";
+import { evaluate, isMatrix } from "./evaluate";
+import { freeSymbols } from "./walk";
 import type { Outcome } from "./compare-quantity";
 import type { Answer } from "./types";
 import type { Budget } from "./budget";

@@ -3,7 +3,7 @@
 // (`\frac{\alpha}{2\pi} \approx 0.00116`) compared at their significant digits. Units are strict by default:
 // a bare number is not a quantity with a dimension (units: "optional" lets a unit be left out).
 import { compareExprs, type CompareOptions, type Tolerance } from "./compare-expr";
-import { freeSymbols } from "./evaluate";
+import { freeSymbols } from "./walk";
 import { dimensionless, sameDims, toNatural } from "./units";
 import type { Answer, Expr, Unit } from "./types";
 

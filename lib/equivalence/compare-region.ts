@@ -2,7 +2,8 @@
 // membership predicates: at every endpoint, just inside and outside it, and on a grid and random points.
 // So `1 \le |z| \le 3/2` equals `z \in [-3/2, -1] \cup [1, 3/2]` without solving anything.
 import Complex from "complex.js";
-import { evaluate, freeSymbols, type Point } from "./evaluate";
+import { evaluate, type Point } from "./evaluate";
+import { freeSymbols } from "./walk";
 import { samplePoints } from "./compare-expr";
 import type { Answer, Expr, RegionPart } from "./types";
 

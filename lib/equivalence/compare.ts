@@ -6,7 +6,7 @@ import { compareEquations } from "./compare-expr";
 import { compareLists } from "./compare-lists";
 import { compareApprox, compareQuantities, type Outcome, type QuantityContext } from "./compare-quantity";
 import { comparePredicates, toPredicate } from "./compare-region";
-import { hasPlusMinus } from "./evaluate";
+import { hasPlusMinus, rewriteExpr } from "./walk";
 import type { Answer, Expr } from "./types";
 
 export type CompareContext = QuantityContext & { setRelation: boolean };
@@ -14,19 +14,8 @@ export type { Outcome };
 
 const no = (reason: string): Outcome => ({ equal: false, reason });
 
-function substitutePm(e: Expr, sign: 1 | -1): Expr {
-  const s = (x: Expr) => substitutePm(x, sign);
-  switch (e.t) {
-    case "pm": return { t: "num", value: e.minus ? -sign : sign };
-    case "add": case "mul": return { ...e, args: e.args.map(s) };
-    case "fn": case "apply": return { ...e, args: e.args.map(s) };
-    case "div": return { t: "div", num: s(e.num), den: s(e.den) };
-    case "neg": return { t: "neg", arg: s(e.arg) };
-    case "pow": return { t: "pow", base: s(e.base), exp: s(e.exp) };
-    case "matrix": return { t: "matrix", rows: e.rows.map((r) => r.map(s)) };
-    default: return e;
-  }
-}
+/** The expression with ± read as `sign` (and ∓ as its opposite). */
+const substitutePm = (e: Expr, sign: 1 | -1): Expr => rewriteExpr(e, (x) => (x.t === "pm" ? { t: "num", value: x.minus ? -sign : sign } : undefined));
 
 /** The value sets made from ± (flattened into an enclosing set: `\{1 \pm \sqrt5, -2\}` has three values). */
 const pmPairs = new WeakSet<Answer>();

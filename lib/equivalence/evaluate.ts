@@ -8,18 +8,16 @@ import Complex from "complex.js";
 import { NO_BUDGET, type Budget } from "./budget";
 import { integrate } from "./quadrature";
 import { doubleFactorial, erf, gamma, polylog, zeta } from "./special";
+import { assemble, diagonal, isMatrix, matAdd, matMul, type Matrix, type Value } from "./matrix-values";
 import { ReadError, UnsupportedError, type Expr } from "./types";
-import { children } from "./walk";
 
-export type Matrix = Complex[][];
-export type Value = Complex | Matrix;
+export { isMatrix, type Matrix, type Value };
 export type Point = ReadonlyMap<string, Complex>;
 /** `sign`: the value of ± (+1 or −1; ∓ is its opposite); `domain.ok` is cleared when a branch cut is crossed. */
 export type EvalEnv = { sign?: 1 | -1; budget?: Budget; domain?: { ok: boolean } };
 
 const EULER_GAMMA = 0.5772156649015329;
 const c = (re: number, im = 0) => new Complex(re, im);
-export const isMatrix = (v: Value): v is Matrix => Array.isArray(v);
 
 function scalar(v: Value, what: string): Complex {
   if (isMatrix(v)) throw new ReadError(`${what} of a matrix`);
@@ -37,20 +35,6 @@ function unknownFunction(id: string, args: Complex[]): Complex {
   let phase = c(hash(id) * 2);
   args.forEach((a, i) => (phase = phase.add(a.mul(0.3 + hash(`${id}#${i}`)))));
   return phase.sin().add(2);
-}
-
-function matAdd(a: Value, b: Value): Value {
-  if (!isMatrix(a) && !isMatrix(b)) return a.add(b);
-  if (isMatrix(a) && isMatrix(b) && a.length === b.length && a[0].length === b[0].length) return a.map((row, i) => row.map((x, j) => x.add(b[i][j])));
-  throw new ReadError("adding a matrix and a number, or matrices of different sizes");
-}
-
-function matMul(a: Value, b: Value): Value {
-  if (!isMatrix(a) && !isMatrix(b)) return a.mul(b);
-  if (!isMatrix(a)) return (b as Matrix).map((row) => row.map((x) => x.mul(a)));
-  if (!isMatrix(b)) return a.map((row) => row.map((x) => x.mul(b)));
-  if (a[0].length !== b.length) throw new ReadError("multiplying matrices of incompatible sizes");
-  return a.map((row) => b[0].map((_, j) => row.reduce((sum, x, k) => sum.add(x.mul(b[k][j])), c(0))));
 }
 
 const ONE_ARG: Record<string, (z: Complex) => Complex> = {
@@ -162,48 +146,6 @@ function definiteIntegral(e: Extract<Expr, { t: "fn" }>, point: Point, env: Eval
   }, lo, hi, env.budget ?? NO_BUDGET);
 }
 
-/** A diagonal matrix (block-diagonal when the entries are matrices). */
-function diagonal(entries: Value[]): Matrix {
-  const blocks = entries.map((v) => (isMatrix(v) ? v : [[v]]));
-  const n = blocks.reduce((sum, b) => sum + b.length, 0);
-  const out: Matrix = Array.from({ length: n }, () => Array.from({ length: n }, () => c(0)));
-  let at = 0;
-  for (const b of blocks) {
-    if (b.some((row) => row.length !== b.length)) throw new ReadError("a diagonal block that is not square");
-    b.forEach((row, i) => row.forEach((x, j) => (out[at + i][at + j] = x)));
-    at += b.length;
-  }
-  return out;
-}
-
-/** A matrix whose entries are values: numbers, or blocks (a number in a block matrix is that multiple of 𝟙). */
-function assemble(cells: Value[][]): Matrix {
-  if (!cells.flat().some(isMatrix)) return cells as Complex[][];
-  const heights = cells.map((row) => row.find(isMatrix)?.length);
-  const widths = cells[0].map((_, j) => (cells.map((row) => row[j]).find(isMatrix) as Matrix | undefined)?.[0]?.length);
-  const square = cells.length === cells[0].length;
-  const h = heights.map((x, i) => x ?? (square ? widths[i] : undefined));
-  const w = widths.map((x, j) => x ?? (square ? heights[j] : undefined));
-  if (h.some((x) => x === undefined) || w.some((x) => x === undefined)) throw new ReadError("a block matrix whose block sizes cannot be told");
-  const rows: Matrix = [];
-  cells.forEach((row, i) => {
-    for (let r = 0; r < h[i]!; r++) {
-      const line: Complex[] = [];
-      row.forEach((cell, j) => {
-        if (isMatrix(cell)) {
-          if (cell.length !== h[i] || cell[r].length !== w[j]) throw new ReadError("blocks of different sizes in one row or column");
-          line.push(...cell[r]);
-        } else {
-          if (!cell.isZero() && h[i] !== w[j]) throw new ReadError("a number in a block that is not square");
-          for (let k = 0; k < w[j]!; k++) line.push(k === r ? cell : c(0));
-        }
-      });
-      rows.push(line);
-    }
-  });
-  return rows;
-}
-
 export function evaluate(e: Expr, point: Point, env: EvalEnv = {}): Value {
   const ev = (x: Expr) => evaluate(x, point, env);
   switch (e.t) {
@@ -234,55 +176,5 @@ export function evaluate(e: Expr, point: Point, env: EvalEnv = {}): Value {
     case "pm": return c(e.minus ? -(env.sign ?? 1) : env.sign ?? 1);
     case "matrix": return assemble(e.rows.map((row) => row.map(ev)));
   }
-}
-
-/** Symbols bound by a sum, a product or an integral: (body, bound variable). */
-const BINDERS = new Set(["sum", "prod", "integrate"]);
-
-/** Every symbol id in an expression. */
-export function freeSymbols(e: Expr, into = new Set<string>()): Set<string> {
-  switch (e.t) {
-    case "sym": into.add(e.id); break;
-    case "fn":
-      if (BINDERS.has(e.name) && e.args[1]?.t === "sym") {
-        const inner = freeSymbols(e.args[0]);
-        inner.delete(e.args[1].id);
-        inner.forEach((id) => into.add(id));
-        e.args.slice(2).forEach((a) => freeSymbols(a, into));
-      } else e.args.forEach((a) => freeSymbols(a, into));
-      break;
-    case "add": case "mul": case "apply": e.args.forEach((a) => freeSymbols(a, into)); break;
-    case "div": freeSymbols(e.num, into); freeSymbols(e.den, into); break;
-    case "neg": freeSymbols(e.arg, into); break;
-    case "pow": freeSymbols(e.base, into); freeSymbols(e.exp, into); break;
-    case "matrix": e.rows.flat().forEach((a) => freeSymbols(a, into)); break;
-  }
-  return into;
-}
-
-export function hasPlusMinus(e: Expr): boolean {
-  switch (e.t) {
-    case "pm": return true;
-    case "add": case "mul": case "fn": case "apply": return e.args.some(hasPlusMinus);
-    case "div": return hasPlusMinus(e.num) || hasPlusMinus(e.den);
-    case "neg": return hasPlusMinus(e.arg);
-    case "pow": return hasPlusMinus(e.base) || hasPlusMinus(e.exp);
-    case "matrix": return e.rows.flat().some(hasPlusMinus);
-    default: return false;
-  }
-}
-
-/** Symbols that bound a sum or a product (sampled at integers). */
-export function boundSymbols(e: Expr, into = new Set<string>()): Set<string> {
-  const walk = (x: Expr): void => {
-    if (x.t === "fn" && (x.name === "sum" || x.name === "prod")) x.args.slice(2).forEach((b) => freeSymbols(b, into));
-    children(x).forEach(walk);
-  };
-  walk(e);
-  return into;
-}
-
-export function hasIntegral(e: Expr): boolean {
-  return (e.t === "fn" && e.name === "integrate") || children(e).some(hasIntegral);
 }
 

@@ -7,12 +7,12 @@ import { budgetOf, BudgetError, type Budget } from "./budget";
 import { compareAnswers, type Outcome } from "./compare";
 import { samplePoints } from "./compare-expr";
 import { applyConventions, CONVENTIONS } from "./conventions";
-import { evaluate, freeSymbols, hasPlusMinus, isMatrix } from "./evaluate";
+import { evaluate, isMatrix } from "./evaluate";
 import { preparePair } from "./prepare";
 import { printAnswer } from "./print";
 import { argumentIds, readLatex, symbolIds } from "./read";
 import { resolveRunningAt } from "./running";
-import { answerExprs, mapAnswer } from "./walk";
+import { answerExprs, freeSymbols, hasPlusMinus, mapAnswer } from "./walk";
 import { ReadError, UnsupportedError, type Answer, type ComplexValue, type ConventionName, type Declarations, type EquivalenceOptions, type Reading, type Verdict } from "./types";
 
 export type { ConventionName, Declarations, EquivalenceOptions, Verdict } from "./types";

@@ -5,7 +5,8 @@
 import { BudgetError, checkSize } from "./budget";
 import { extractAnswer, lastNumber } from "./extract";
 import { normalise } from "./normalise";
-import { readAnswer, readApproxValue } from "./read-answer";
+import { readAnswer } from "./read-answer";
+import { readApproxValue } from "./read-equation";
 import { isLabel, labelKey, splitAtRelation, withoutProcess } from "./read-label";
 import { symbolId, type ReadContext } from "./read-names";
 import { rewrite } from "./rewrite";

@@ -3,8 +3,8 @@
 // (the scale only says where it is evaluated); where the other side writes it at a scale too, it is a function
 // of the scale (`\alpha_s(\mu)` ≠ `\alpha_s(\mu_0)`); otherwise — or where the other side has the symbol and
 // the scale as factors of one product (`x(y)` against `xy`) — it is the product the parser saw.
-import { freeSymbols } from "./evaluate";
-import { children, mapAnswer, rewriteExpr, answerExprs } from "./walk";
+
+import { answerExprs, children, freeSymbols, mapAnswer, rewriteExpr } from "./walk";
 import type { Answer, Expr } from "./types";
 
 type Uses = { bare: Set<string>; scaled: Set<string>; products: Set<string>[] };

@@ -1,12 +1,20 @@
 // Inputs of the equivalence checker at its boundaries: POST /api/equivalence, `fieldwork equiv --file`.
 import { z } from "zod";
+import { checkSize } from "./budget";
 import { CONVENTION_NAMES } from "./types";
 
 const ZNames = z.array(z.string().trim().min(1).max(100, "A name has at most 100 characters.")).max(100, "At most 100 names.");
 
 export const ZDeclarations = z.object({ symbols: ZNames, functions: ZNames, positive: ZNames, real: ZNames }).partial().strict();
 
-const ZLatex = z.string().max(20_000, "At most 20,000 characters.");
+/** An answer within the checker's size caps (budget.ts): past them a request is refused (422), not decided. */
+const ZLatex = z.string().max(20_000, "At most 20,000 characters.").superRefine((latex, ctx) => {
+  try {
+    checkSize(latex);
+  } catch (error) {
+    ctx.addIssue({ code: "custom", message: `${(error as Error).message}.` });
+  }
+});
 
 /** "strict" (default): a bare number is not a quantity with a unit; "optional": a unit may be left out. */
 export const ZUnits = z.enum(["strict", "optional"]);

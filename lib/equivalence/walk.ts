@@ -1,5 +1,6 @@
-// Walking an expression tree: its direct subexpressions, a rebuild with new ones, a search, and a top-down
-// rewrite (used by the passes that prepare a pair: conventions, running couplings, matrices, ±).
+// Walking an expression tree: its direct subexpressions, a rebuild with new ones, a search, a top-down rewrite
+// (used by the passes that prepare a pair: conventions, running couplings, matrices, ±), and the questions
+// asked of a tree (its free symbols, ±, the bounds of its sums, integrals).
 import type { Answer, Expr } from "./types";
 
 /** The direct subexpressions of an expression. */
@@ -64,4 +65,54 @@ export function mapAnswer(a: Answer, f: (e: Expr) => Expr): Answer {
     };
     case "text": return a;
   }
+}
+
+/** Symbols bound by a sum, a product or an integral: (body, bound variable). */
+const BINDERS = new Set(["sum", "prod", "integrate"]);
+
+/** Every symbol id in an expression. */
+export function freeSymbols(e: Expr, into = new Set<string>()): Set<string> {
+  switch (e.t) {
+    case "sym": into.add(e.id); break;
+    case "fn":
+      if (BINDERS.has(e.name) && e.args[1]?.t === "sym") {
+        const inner = freeSymbols(e.args[0]);
+        inner.delete(e.args[1].id);
+        inner.forEach((id) => into.add(id));
+        e.args.slice(2).forEach((a) => freeSymbols(a, into));
+      } else e.args.forEach((a) => freeSymbols(a, into));
+      break;
+    case "add": case "mul": case "apply": e.args.forEach((a) => freeSymbols(a, into)); break;
+    case "div": freeSymbols(e.num, into); freeSymbols(e.den, into); break;
+    case "neg": freeSymbols(e.arg, into); break;
+    case "pow": freeSymbols(e.base, into); freeSymbols(e.exp, into); break;
+    case "matrix": e.rows.flat().forEach((a) => freeSymbols(a, into)); break;
+  }
+  return into;
+}
+
+export function hasPlusMinus(e: Expr): boolean {
+  switch (e.t) {
+    case "pm": return true;
+    case "add": case "mul": case "fn": case "apply": return e.args.some(hasPlusMinus);
+    case "div": return hasPlusMinus(e.num) || hasPlusMinus(e.den);
+    case "neg": return hasPlusMinus(e.arg);
+    case "pow": return hasPlusMinus(e.base) || hasPlusMinus(e.exp);
+    case "matrix": return e.rows.flat().some(hasPlusMinus);
+    default: return false;
+  }
+}
+
+/** Symbols that bound a sum or a product (sampled at integers). */
+export function boundSymbols(e: Expr, into = new Set<string>()): Set<string> {
+  const walk = (x: Expr): void => {
+    if (x.t === "fn" && (x.name === "sum" || x.name === "prod")) x.args.slice(2).forEach((b) => freeSymbols(b, into));
+    children(x).forEach(walk);
+  };
+  walk(e);
+  return into;
+}
+
+export function hasIntegral(e: Expr): boolean {
+  return (e.t === "fn" && e.name === "integrate") || children(e).some(hasIntegral);
 }
