@@ -83,7 +83,14 @@ function roundTo(z: Complex, places: number): Complex {
 
 export type CompareOptions = { tol: Tolerance; floatRounding?: number; realIds?: ReadonlySet<string>; budget?: Budget };
 
+/** A number against a square matrix is that multiple of the identity (`\{\sigma_x, \sigma_y\} = 0`, `\sigma_z^2 = 1`). */
+const timesIdentity = (m: Complex[][], s: Complex): Complex[][] | null => (m.every((row) => row.length === m.length) ? m.map((row, i) => row.map((_, j) => (i === j ? s : new Complex(0, 0)))) : null);
+
 function sameValue(a: Value, b: Value, o: CompareOptions): boolean {
+  if (isMatrix(a) !== isMatrix(b)) {
+    const scaled = isMatrix(a) ? timesIdentity(a, b as Complex) : timesIdentity(b as Complex[][], a as Complex);
+    return !!scaled && sameValue(isMatrix(a) ? a : scaled, isMatrix(b) ? b : scaled, o);
+  }
   if (isMatrix(a) || isMatrix(b)) {
     if (!isMatrix(a) || !isMatrix(b) || a.length !== b.length || a.some((row, i) => row.length !== b[i].length)) return false;
     return a.every((row, i) => row.every((x, j) => sameValue(x, b[i][j], o)));

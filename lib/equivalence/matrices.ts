@@ -3,7 +3,8 @@
 // about matrices — one side has an explicit matrix, `\mathrm{diag}`, an identity written as such, or a product
 // or power of Pauli matrices (then the products do not commute: `\sigma_x\sigma_y` = i`\sigma_z` ≠
 // `\sigma_y\sigma_x`). Otherwise `\sigma_x` stays a plain symbol (a cross section, say). An identity without a
-// size takes the size of the pair's matrices; inside a block matrix it is the block's identity.
+// size takes the size of the pair's matrices; inside a block matrix it is the block's identity. Brackets of two
+// matrices are commutators, braces anticommutators.
 import { children, mapAnswer, answerExprs, someExpr } from "./walk";
 import type { Answer, Expr } from "./types";
 
@@ -19,6 +20,8 @@ const PAULI_IDS: Record<string, string> = { sigma_x: "x", sigma_y: "y", sigma_z:
 const isPauli = (e: Expr) => e.t === "sym" && e.id in PAULI_IDS;
 const UNSIZED_IDENTITY = /^(?:bb|bf)\((?:1|I)\)$/;
 const SIZED_IDENTITY = /^(?:(?:bb|bf)\((?:1|I)\)|I)_(\d{1,2})$/;
+
+const isUnsizedIdentity = (e: Expr) => e.t === "sym" && UNSIZED_IDENTITY.test(e.id);
 
 function identity(size: number): Expr {
   return { t: "matrix", rows: Array.from({ length: size }, (_, i) => Array.from({ length: size }, (_, j) => n(i === j ? 1 : 0))) };
@@ -46,7 +49,6 @@ function sizeOf(e: Expr): number | null {
   return size;
 }
 
-const isUnsizedIdentity = (e: Expr) => e.t === "sym" && UNSIZED_IDENTITY.test(e.id);
 
 /** `size`: the pair's matrix size; `largest`: its largest matrix (a block matrix of 𝟙s fills it). */
 function toMatrices(e: Expr, size: number | null, largest: number | null, inBlock = false): Expr {
@@ -72,8 +74,22 @@ function toMatrices(e: Expr, size: number | null, largest: number | null, inBloc
   }
 }
 
+const isMatrixLike = (e: Expr) => someExpr(e, (x) => isPauli(x) || x.t === "matrix" || isUnsizedIdentity(x) || (x.t === "sym" && SIZED_IDENTITY.test(x.id)));
+
+/** `[\sigma_x, \sigma_y]` is the commutator AB − BA and `\{\sigma_x, \sigma_y\}` the anticommutator AB + BA. */
+function commutators(a: Answer): Answer {
+  if (a.t === "eq") return { ...a, rhs: commutators(a.rhs) };
+  if (a.t !== "list" || (a.kind !== "bracket" && a.kind !== "set") || a.items.length !== 2) return a;
+  const [x, y] = a.items;
+  if (x.t !== "expr" || y.t !== "expr" || x.unit || y.unit || !isMatrixLike(x.e) || !isMatrixLike(y.e)) return a;
+  const ab: Expr = { t: "mul", args: [x.e, y.e] };
+  const ba: Expr = { t: "mul", args: [y.e, x.e] };
+  return { t: "expr", e: { t: "add", args: [ab, a.kind === "set" ? ba : { t: "neg", arg: ba }] } };
+}
+
 /** Both answers with Pauli matrices and identities as matrices, when either is about matrices. */
-export function resolveMatrices(gold: Answer, pred: Answer): [Answer, Answer] {
+export function resolveMatrices(goldIn: Answer, predIn: Answer): [Answer, Answer] {
+  const [gold, pred] = [commutators(goldIn), commutators(predIn)];
   const all = [...answerExprs(gold), ...answerExprs(pred)];
   if (!all.some(isMatrixContext)) return [gold, pred];
   const sizes = all.map(sizeOf).filter((s): s is number => s !== null);

@@ -69,9 +69,12 @@ function semicolonGroups(s: string): string {
   return parts.map((p) => `(${p.replace(/;/g, ",")})`).join(", ");
 }
 
-const FUNCTION_ARGUMENT = /(\\(?:sin|cos|tan|cot|sec|csc|sinh|cosh|tanh|ln|log|exp)(?:\s*\^\s*(?:\{[^{}]*\}|\d))?\s*)((?:\\[A-Za-z]+|[A-Za-z0-9])(?:\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9]|\\[A-Za-z]+))?)\s*(?=\\[,;:])/g;
+const FUNCTION_ARGUMENT = /(\\(?:sin|cos|tan|cot|sec|csc|sinh|cosh|tanh|ln|log|exp)(?:\s*\^\s*(?:\{[^{}]*\}|\d))?\s*)((?:\\[A-Za-z]+|[A-Za-z0-9])(?:\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9]|\\[A-Za-z]+))?)\s*(?=\\[,;:]|\\(?:ln|log|exp|sin|cos|tan|cot|sec|csc|sinh|cosh|tanh)(?![A-Za-z]))/g;
 
-/** `\cos\theta\,\mathbb{1}`: a thin space after a one-symbol argument ends the argument (`\cos(\theta)\,\mathbb{1}`). */
+/**
+ * `\cos\theta\,\mathbb{1}`, `\ln x\ln(1-x)`: a thin space or another function after a one-symbol argument
+ * ends the argument (`\cos(\theta)\,\mathbb{1}`, `\ln(x)\ln(1-x)`).
+ */
 const endFunctionArguments = (s: string) => s.replace(FUNCTION_ARGUMENT, "$1($2)");
 
 /** `plainText`: the answer was written without math delimiters, so `1,22` is a number (in math, a list). */

@@ -36,6 +36,10 @@ describe("left sides that only label the answer", () => {
     ]);
   });
 
+  it("reads Euler's letter alone on the left as the charge it names", () => {
+    same([["e = \\sqrt{4\\pi\\alpha}", "\\sqrt{4\\pi\\alpha}"]], undefined, false);
+  });
+
   it("keeps genuine equations and says the label was dropped in the reading", () => {
     expect(checkEquivalence("(\\Box + m^2)\\phi = 0", "\\Box\\phi = -m^2\\phi").equivalent).toBe(true);
     expect(checkEquivalence("(\\Box + m^2)\\phi = 0", "\\Box\\phi = m^2\\phi").equivalent).toBe(false);
@@ -76,6 +80,8 @@ describe("definite integrals", () => {
       ["\\int_0^\\infty dk\\, e^{-ak}", "\\frac1a"],
       ["\\int_0^1 dx\\,\\frac{1}{[xa+(1-x)b]^2}", "\\frac{1}{ab}"],
       ["\\frac{g^2}{16\\pi^2}\\int_0^1 dx\\,\\ln\\frac{\\Delta}{\\mu^2}", "\\frac{g^2}{16\\pi^2}\\ln\\frac{\\Delta}{\\mu^2}"],
+      ["\\int_0^1 dx\\,\\ln x\\ln(1-x)", "2-\\frac{\\pi^2}{6}"],
+      ["\\int_0^\\infty \\frac{dk\\,k^2}{(k^2+m^2)^2}", "\\frac{\\pi}{4m}"],
     ]);
     differ([["\\int_0^1 dx\\, x^2", "\\frac12"], ["\\int_0^\\infty dk\\, e^{-ak}", "\\frac{1}{a^2}"]]);
   });
@@ -104,6 +110,11 @@ describe("matrices", () => {
       ["\\mathrm{diag}(a, b)", "\\mathrm{diag}(b, a)"],
       ["I_2", "\\mathrm{diag}(1,-1)"],
     ]);
+  });
+
+  it("reads brackets of two matrices as a commutator and braces as an anticommutator; a number is that multiple of 𝟙", () => {
+    same([["[\\sigma_x, \\sigma_y]", "2i\\sigma_z"], ["\\{\\sigma_x, \\sigma_y\\}", "0"], ["\\sigma_z^2", "1"]]);
+    differ([["[\\sigma_x, \\sigma_y]", "-2i\\sigma_z"], ["\\{\\sigma_x, \\sigma_x\\}", "0"], ["\\sigma_z^2", "2"]]);
   });
 
   it("leaves σ_x a plain symbol when nothing in the pair is a matrix", () => {
@@ -165,6 +176,11 @@ describe("indices", () => {
   it("knows the symmetric metric and delta, the antisymmetric Levi-Civita symbol and field strength", () => {
     same([["g^{\\mu\\nu}", "g^{\\nu\\mu}"], ["\\epsilon^{\\mu\\nu\\rho\\sigma}", "-\\epsilon^{\\nu\\mu\\rho\\sigma}"], ["\\epsilon^{\\mu\\mu\\rho\\sigma}", "0"], ["F_{\\mu\\nu}", "-F_{\\nu\\mu}"], ["\\delta^{ab}", "\\delta^{ba}"], ["f^{abc}", "-f^{bac}"]]);
     differ([["F^{\\mu\\nu}", "F^{\\nu\\mu}"], ["\\epsilon^{\\mu\\nu\\rho\\sigma}", "\\epsilon^{\\nu\\mu\\rho\\sigma}"]]);
+  });
+
+  it("renames dummy indices", () => {
+    same([["F_{\\mu\\nu}F^{\\mu\\nu}", "F^{\\alpha\\beta}F_{\\alpha\\beta}"], ["f^{acd}f^{bcd}", "f^{aef}f^{bef}"], ["p_\\mu F^{\\mu\\nu}", "p_\\alpha F^{\\alpha\\nu}"]]);
+    differ([["F_{\\mu\\nu}F^{\\nu\\mu}", "F_{\\alpha\\beta}F^{\\alpha\\beta}"], ["p_\\mu F^{\\mu\\nu}", "p_\\alpha F^{\\alpha\\beta}"]]);
   });
 
   it("reads a contraction as a dot product", () => {

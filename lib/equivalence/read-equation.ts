@@ -14,6 +14,8 @@ const argsOf = (json: Json): Json[] => { const n = node(json); return n.k === "f
 function namingKey(e: Expr): string | null {
   switch (e.t) {
     case "sym": return e.id;
+    // `e = \sqrt{4\pi\alpha}`: on the left alone, Euler's letter names the charge.
+    case "const": return e.name === "e" ? "e" : null;
     case "apply": return e.id;
     case "mul": {
       const keys = e.args.map(namingKey);

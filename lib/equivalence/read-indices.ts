@@ -94,3 +94,46 @@ export function contractIndices(factors: Expr[]): Expr[] {
   }
   return out;
 }
+
+type Indexed = { base: string; baseTex: string; pos: "^" | "_"; indices: string[]; sign: 1 | -1 };
+
+function indexedOf(e: Expr): Indexed | null {
+  const sign = e.t === "neg" ? -1 : 1;
+  const s = e.t === "neg" ? e.arg : e;
+  if (s.t !== "sym") return null;
+  const m = /^([A-Za-z]+)([_^])([A-Za-z]+)$/.exec(s.id);
+  const indices = m ? splitIndices(m[3]) : null;
+  return m && indices ? { base: m[1], baseTex: s.tex.replace(/[_^].*$/, ""), pos: m[2] as "^" | "_", indices, sign } : null;
+}
+
+/**
+ * Dummy indices are names: in a product, a Lorentz index once up and once down (`F_{\mu\nu}F^{\mu\nu}` =
+ * `F_{\alpha\beta}F^{\alpha\beta}`), or a group index twice among tensors (`f^{acd}f^{bcd}` = `f^{aef}f^{bef}`), is
+ * renamed in order of appearance (group indices only on the tensors that carry them: δ, ε, f, d).
+ */
+export function renameDummies(factors: Expr[]): Expr[] {
+  const parsed = factors.map(indexedOf);
+  const seen = new Map<string, { up: number; down: number; latin: number }>();
+  const order: string[] = [];
+  parsed.forEach((t) => t?.indices.forEach((ix) => {
+    if (!seen.has(ix)) { seen.set(ix, { up: 0, down: 0, latin: 0 }); order.push(ix); }
+    const s = seen.get(ix)!;
+    if (t.pos === "^") s.up++; else s.down++;
+    if (LATIN_INDEX_BASES.has(t.base)) s.latin++;
+  }));
+  const dummies = order.filter((ix) => {
+    const s = seen.get(ix)!;
+    return GREEK_NAMES.includes(ix) ? s.up === 1 && s.down === 1 : /^[a-z]$/.test(ix) && s.up + s.down === 2 && s.latin === 2;
+  });
+  if (!dummies.length) return factors;
+  const free = new Set(order.filter((ix) => !dummies.includes(ix)));
+  const names = "ABCDEFGHJKLMNPQRSTUVWXYZ".split("").filter((n) => !free.has(n));
+  const rename = new Map(dummies.map((ix, k) => [ix, names[k]]));
+  return factors.map((f, i) => {
+    const t = parsed[i];
+    if (!t || !t.indices.some((ix) => rename.has(ix))) return f;
+    const indices = t.indices.map((ix) => rename.get(ix) ?? ix);
+    const sym = canonicalTensor({ t: "sym", id: `${t.base}${t.pos}${indices.join("")}`, tex: `${t.baseTex}${t.pos}{${indices.map(texIndex).join("")}}` });
+    return t.sign < 0 ? (sym.t === "neg" ? sym.arg : sym.t === "num" ? sym : { t: "neg", arg: sym }) : sym;
+  });
+}

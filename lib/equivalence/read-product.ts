@@ -4,7 +4,7 @@
 // product (read-indices.ts).
 import { MAX_ELEMENTS } from "./budget";
 import { readExpr } from "./read-expr";
-import { contractIndices } from "./read-indices";
+import { contractIndices, renameDummies } from "./read-indices";
 import { num, readSymbol, symbolId, symbolTex, type ReadContext } from "./read-names";
 import { node, type Json, type Node } from "./syntax";
 import { ReadError, UnsupportedError, type Expr } from "./types";
@@ -109,6 +109,6 @@ export function readProduct(args: Json[], ctx: ReadContext): Expr {
     factors.push(readExpr(args[i], ctx));
   }
   if (!factors.length) throw new ReadError("an empty product");
-  const contracted = contractIndices(factors);
+  const contracted = renameDummies(contractIndices(factors));
   return contracted.length === 1 ? contracted[0] : { t: "mul", args: contracted };
 }
