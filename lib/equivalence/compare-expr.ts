@@ -132,6 +132,8 @@ function valuesAt(g: Expr, p: Expr, o: CompareOptions) {
     let side: "gold" | "pred" = "gold";
     try {
       const gv = evaluate(g, point, { budget: o.budget, domain });
+      // Past the first points only points on the physical domain are of use: skip the other side elsewhere.
+      if (k >= POINTS && !domain.ok) continue;
       side = "pred";
       const pair = { point, g: gv, p: evaluate(p, point, { budget: o.budget, domain }) };
       if (k < POINTS) anywhere.push(pair);
