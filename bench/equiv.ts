@@ -6,14 +6,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { EquivalenceOptions, Verdict } from "../lib/equivalence";
+import type { Verdict } from "../lib/equivalence";
 import { summarise, ms } from "./stats";
 
-type Pair = {
-  id: string; source?: string; category?: string; gold: string; pred: string; expected: boolean;
-  declarations?: EquivalenceOptions["declarations"]; units?: "strict" | "optional"; conventions?: string[]; statement?: string;
-  options?: { float_rounding?: number; allow_set_relation_comp?: boolean };
-};
+type Pair = { id: string; source?: string; category?: string; gold: string; pred: string; expected: boolean };
 type WellFormedCase = { latex: string; well_formed: boolean; note: string };
 type Row = { total: number; correct: number; fp: number; fn: number; undecided: number };
 
@@ -40,17 +36,14 @@ export async function benchEquiv(): Promise<void> {
   });
   if (!files.length) return;
   const coldStart = performance.now();
-  const { checkEquivalence, wellFormed, conventionsFor } = await import("../lib/equivalence");
+  const { checkEquivalence, wellFormed } = await import("../lib/equivalence");
   checkEquivalence("\\frac{g^2}{16\\pi^2}", "g^2/(4\\pi)^2");
   const cold = performance.now() - coldStart;
+  const { optionsOfPair } = await import("../lib/equivalence/score-pairs");
+  const { ZEquivalencePair } = await import("../lib/equivalence/schemas");
 
-  const run = (p: Pair): Verdict => checkEquivalence(p.gold, p.pred, {
-    declarations: p.declarations,
-    floatRounding: p.options?.float_rounding,
-    setRelation: p.options?.allow_set_relation_comp ?? true,
-    units: p.units,
-    conventions: p.conventions ?? (p.statement ? conventionsFor(p.statement) : undefined),
-  } as EquivalenceOptions);
+  // The options exactly as `fieldwork equiv --file` reads them from a pair.
+  const run = (p: Pair): Verdict => checkEquivalence(p.gold, p.pred, optionsOfPair(ZEquivalencePair.parse(p)));
 
   const rows = new Map<string, Row>();
   const timesByGroup = new Map<string, number[]>();

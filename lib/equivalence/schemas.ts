@@ -42,6 +42,13 @@ export const ZEquivalencePair = z.object({
   conventions: ZConventions.optional(),
   /** the item's statement: natural units there turn on the natural-HL convention */
   statement: z.string().max(50_000).optional(),
+  /** the shared pair files' options (`../shared/data/equivalence/dev.json`), and units/conventions there too */
+  options: z.object({
+    float_rounding: z.number().int().min(0).max(15).optional(),
+    allow_set_relation_comp: z.boolean().optional(),
+    units: ZUnits.optional(),
+    conventions: ZConventions.optional(),
+  }).optional(),
 });
 export type TEquivalencePair = z.infer<typeof ZEquivalencePair>;
 

@@ -3,7 +3,7 @@
 // "Cannot decide" is counted apart: never correct, never a false positive.
 import { conventionsFor } from "./conventions";
 import { checkEquivalence } from "./index";
-import { ZEquivalencePair } from "./schemas";
+import { ZEquivalencePair, type TEquivalencePair } from "./schemas";
 import type { ConventionName, EquivalenceOptions, Verdict } from "./types";
 
 export type ScoredCase = { id: string; expected: boolean | null; equivalent: boolean | null; reason: string; error?: string };
@@ -14,6 +14,17 @@ export type Score = {
 export type ScoreDefaults = { units?: "strict" | "optional"; conventions?: ConventionName[] };
 type Check = (gold: string, pred: string, options: EquivalenceOptions) => Verdict;
 
+/** The checker's options for a pair: its own fields, then its `options`, its statement, then the defaults. */
+export function optionsOfPair(p: TEquivalencePair, defaults: ScoreDefaults = {}): EquivalenceOptions {
+  return {
+    declarations: p.declarations,
+    units: p.units ?? p.options?.units ?? defaults.units,
+    conventions: p.conventions ?? p.options?.conventions ?? (p.statement !== undefined ? conventionsFor(p.statement) : defaults.conventions),
+    floatRounding: p.options?.float_rounding,
+    setRelation: p.options?.allow_set_relation_comp,
+  };
+}
+
 function scoreOne(item: unknown, index: number, defaults: ScoreDefaults, check: Check): ScoredCase {
   const parsed = ZEquivalencePair.safeParse(item);
   const rawId = (item as { id?: unknown } | null)?.id;
@@ -22,9 +33,8 @@ function scoreOne(item: unknown, index: number, defaults: ScoreDefaults, check: 
     return { id: typeof rawId === "string" || typeof rawId === "number" ? String(rawId) : `#${index + 1}`, expected: null, equivalent: null, reason: `invalid pair (${why})`, error: why };
   }
   const p = parsed.data;
-  const conventions = p.conventions ?? (p.statement !== undefined ? conventionsFor(p.statement) : defaults.conventions);
   try {
-    const verdict = check(p.gold, p.pred, { declarations: p.declarations, units: p.units ?? defaults.units, conventions });
+    const verdict = check(p.gold, p.pred, optionsOfPair(p, defaults));
     return { id: p.id, expected: p.expected, equivalent: verdict.equivalent, reason: verdict.reason };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
