@@ -45,8 +45,8 @@ function unitFactors(g: Unit | undefined, p: Unit | undefined, units: "strict" |
   if (!g || !p) {
     const u = g ?? p;
     if (!u || isDegree(u)) return { g: 1, p: 1, note: "" };
-    // A unit spelled out as a word (`\textbf{meters}`) may be prose; a unit symbol is part of the quantity.
-    if (units === "strict" && !dimensionless(u.dims) && !u.spelled) return g ? `the unit ${unitName(u)} is missing` : `the answer has a unit (${unitName(u)}) and the reference has none`;
+    // The reference's unit must be in the answer; a word the answer adds (`\frac13\textbf{ meters}`) may be prose.
+    if (units === "strict" && !dimensionless(u.dims) && (g || !u.spelled)) return g ? `the unit ${unitName(u)} is missing` : `the answer has a unit (${unitName(u)}) and the reference has none`;
     return { g: 1, p: 1, note: ` (the unit ${unitName(u)} is on one side only and was ignored${u.spelled ? ": it is spelled out" : ": units are optional here"})` };
   }
   if (sameDims(g.dims, p.dims)) return { g: g.factor, p: p.factor, note: ` (in SI units)` };

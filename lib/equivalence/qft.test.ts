@@ -166,8 +166,9 @@ describe("units on one side", () => {
     expect(checkEquivalence("m_Z = 91.19\\,\\mathrm{GeV}", "91.19", { units: "optional" }).equivalent).toBe(true);
   });
 
-  it("let a unit spelled out as a word be prose, and a dimensionless unit go", () => {
+  it("let a unit the answer spells out as a word be prose, and a dimensionless unit go", () => {
     expect(checkEquivalence("\\frac13", "\\frac13\\text{ meters}").equivalent).toBe(true);
+    expect(checkEquivalence("2.2\\text{ seconds}", "2.2")).toMatchObject({ equivalent: false, reason: "the unit seconds is missing" });
     expect(checkEquivalence("\\frac{\\pi}{2}", "\\frac{\\pi}{2}\\,\\mathrm{rad}").equivalent).toBe(true);
   });
 });
