@@ -7,8 +7,11 @@ import type { Budget } from "./budget";
 
 const T_MAX = 4;
 const MAX_LEVEL = 7;
-/** Two levels this close (relative) have converged; near a singular end, rounding limits accuracy to ~1e-9. */
-const REL = 1e-10;
+/**
+ * Two levels this close (relative) have converged: the error is then far below (double exponential convergence),
+ * and integrals are compared to 1e-7 (compare-expr.ts); near a singular end, rounding limits accuracy to ~1e-9.
+ */
+const REL = 1e-9;
 const HALF_PI = Math.PI / 2;
 
 /** A node of the transformed integral: the point x and its weight dx/dt (zero when it falls off the end). */
