@@ -94,7 +94,8 @@ export function normalise(input: string, plainText = false): Normalised {
   s = s.replace(/(\d),\\!\s*(?=\d{3}(?!\d))/g, "$1");
   s = s.replace(/(?<!\\)\\[,;: ]/g, " ").replace(/\\!/g, "").replace(/~/g, " ");
   s = bracedComma(s);
-  s = s.replace(/\{\s*\\(rm|bf|it|cal|sf)\s+([^{}]*)\}/g, (_, f: string, body: string) => `\\math${f}{${body.trim()}}`);
+  // `{\rm MS}` keeps its group: it may be a command's argument (`\overline{\rm MS}`).
+  s = s.replace(/\{\s*\\(rm|bf|it|cal|sf)\s+([^{}]*)\}/g, (_, f: string, body: string) => `{\\math${f}{${body.trim()}}}`);
   s = s.replace(/\\(rm|bf|it|sf)\s+([A-Za-z]+)/g, (_, f: string, body: string) => `\\math${f}{${body}}`);
   s = s.replace(/\\(?:text|textrm|mbox|mathrm|textnormal)\s*\{\s*(?:and|or)\s*\}/g, ",");
   s = s.replace(/(?<![A-Za-z\\])(?:and|or)(?![a-z])/g, ",").replace(/,(?:\s*,)+/g, ",");

@@ -31,7 +31,7 @@ const KNOWN_BB = new Set(["R", "C", "N", "Z", "Q"]);
 /** A name the accent may decorate: letters, digits, Greek letters, primes — no operators. */
 function isName(arg: string[]): boolean {
   const body = arg.filter((t) => t !== " ");
-  return body.length > 0 && body.length <= 12 && body.every((t) => /^[A-Za-z0-9']$/.test(t) || (isLetterCommand(t) && GREEK.has(t.slice(1))));
+  return body.length > 0 && body.length <= 12 && body.every((t) => /^[A-Za-z0-9']$/.test(t) || (isLetterCommand(t) && (GREEK.has(t.slice(1)) || t === "\\partial" || t === "\\nabla")));
 }
 
 function quantityBefore(out: string[]): boolean {

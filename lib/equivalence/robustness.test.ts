@@ -42,6 +42,13 @@ describe("robustness", () => {
     }
   });
 
+  it("reads a command whose argument went missing as malformed, not as a crash", () => {
+    expect(wellFormed("\\overline{\\rm MS}")).toMatchObject({ ok: true });
+    const v = wellFormed("\\overline");
+    expect(v.ok).toBe(false);
+    if (!v.ok) expect(v.reason).not.toMatch(/Cannot read properties/);
+  });
+
   it("refuses 9,000 nested braces cleanly", () => {
     const deep = `${"{".repeat(9000)}x${"}".repeat(9000)}`;
     expect(checkEquivalence(deep, "x")).toMatchObject({ equivalent: null, reason: expect.stringMatching(/^cannot decide: .*nested too deeply/) });
