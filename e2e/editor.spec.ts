@@ -236,6 +236,14 @@ test("the final answer shows how the checker reads it, and a red message when it
   await typeInField(page, "finalAnswer", "\\frac{g^2}{");
   await expect(reading).toHaveAttribute("data-ok", "false");
   await expect(reading).toContainText("The checker cannot use this answer");
+
+  // A statement in natural units: the answer is read with e² = 4πα and ħ = c = 1, and the reading says so.
+  await typeInField(page, "finalAnswer", "V(r) = -\\frac{e^2}{4\\pi r}");
+  await expect(reading).toHaveAttribute("data-ok", "true");
+  await expect(page.getByTestId("final-answer-conventions")).toHaveCount(0);
+  await typeInField(page, "statement", "Determine the potential between two charges. Conventions: natural units, $\\hbar = c = 1$.");
+  await expect(page.getByTestId("final-answer-conventions")).toContainText("natural-HL");
+  await expect(page.getByTestId("final-answer-conventions")).toContainText("e² = 4πα");
 });
 
 test("the final answer is checked against the code at every test input: a wrong formula is a warning at its field", async ({ page }) => {

@@ -81,5 +81,21 @@ test("POST /api/equivalence decides, explains, and validates its input", async (
   expect(await same.json()).toMatchObject({ equivalent: true, reason: expect.any(String), readAs: { gold: expect.any(String), pred: expect.any(String) } });
   const different = await (await page.request.post("/api/equivalence", { data: { gold: "x^2", pred: "x^3" } })).json();
   expect(different.equivalent).toBe(false);
+  // Units are strict unless the caller says they may be left out; conventions are named; "cannot decide" is null.
+  const bare = { gold: "m_W = 80.4\\,\\mathrm{GeV}", pred: "80.4" };
+  expect(await (await page.request.post("/api/equivalence", { data: bare })).json()).toMatchObject({ equivalent: false, reason: "the unit GeV is missing" });
+  expect(await (await page.request.post("/api/equivalence", { data: { ...bare, units: "optional" } })).json()).toMatchObject({ equivalent: true });
+  const hl = await (await page.request.post("/api/equivalence", { data: { gold: "\\frac{e^2}{4\\pi}", pred: "\\alpha", conventions: ["natural-HL"] } })).json();
+  expect(hl).toMatchObject({ equivalent: true, conventions: [expect.stringMatching(/^natural-HL/)] });
+  const undecided = await page.request.post("/api/equivalence", { data: { gold: "\\int f(x)\\,dx", pred: "F(x)" } });
+  expect(undecided.status()).toBe(200);
+  expect(await undecided.json()).toMatchObject({ equivalent: null, reason: expect.stringMatching(/^cannot decide/) });
+  // Past the checker's size caps a request is refused with the reason, at its field.
+  const deep = await page.request.post("/api/equivalence", { data: { gold: `${"{".repeat(9000)}x${"}".repeat(9000)}`, pred: "x" } });
+  expect(deep.status()).toBe(422);
+  expect(await deep.text()).toMatch(/nested too deeply/);
+  const big = `\\{${Array.from({ length: 2000 }, (_, i) => i).join(",")}\\}`;
+  expect((await page.request.post("/api/equivalence", { data: { gold: big, pred: big } })).status()).toBe(422);
+  expect((await page.request.post("/api/equivalence", { data: { gold: "x", pred: "x", conventions: ["planck"] } })).status()).toBe(422);
   expect((await page.request.post("/api/equivalence", { data: { gold: 1 } })).status()).toBe(422);
 });

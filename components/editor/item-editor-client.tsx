@@ -154,7 +154,7 @@ export function ItemEditor({ item, seed, limits }: Props) {
           {...required("finalAnswer")} notes={notes("finalAnswer")}
           footer={
             <>
-              <FinalAnswerReading finalAnswer={draft.finalAnswer} declarations={draft.declarations} spec={draft.answerSpec} />
+              <FinalAnswerReading finalAnswer={draft.finalAnswer} declarations={draft.declarations} spec={draft.answerSpec} statement={draft.statement} />
               <DeclarationsInput value={draft.declarations} onChange={(v) => set("declarations", v)} readOnly={readOnly} argumentNames={draft.answerSpec.arguments.map((a) => a.name).filter(Boolean)} />
             </>
           } />

@@ -26,6 +26,9 @@ describe("checks", () => {
     // A symbol that is not an argument (here \hbar) means the answer is not evaluated, not that it is wrong.
     const other = evaluateChecks(ctx({ finalAnswer: "E_n = \\hbar\\omega\\left(n+\\frac12\\right)" })).find((r) => r.id === "final-answer-vs-code");
     expect(other).toMatchObject({ status: "skip" });
+    // In an item whose statement says natural units, ħ = 1 in the answer (the natural-HL convention).
+    const natural = evaluateChecks(ctx({ statement: `${GOOD_ITEM.statement} Work in natural units.`, finalAnswer: "E_n = \\hbar\\omega\\left(n+\\frac12\\right)" })).find((r) => r.id === "final-answer-vs-code");
+    expect(natural).toMatchObject({ status: "pass" });
     // Declared symbols and tuple/str returns: a str answer is left to reviewers.
     const str = { ...GOOD_ITEM.answerSpec, returns: { type: "str" as const, description: "x" } };
     expect(evaluateChecks(ctx({ answerSpec: str })).find((r) => r.id === "final-answer-vs-code")).toMatchObject({ status: "skip" });

@@ -1,30 +1,21 @@
 // Deciding whether two readings are the same answer: text, equations (a naming left side is dropped,
-// genuine equations compare up to a constant factor), lists (sets unordered, tuples ordered), sets of
-// numbers, quantities with units and percentages, and scalar or matrix expressions numerically.
-import { compareEquations, compareExprs, type CompareOptions, type Tolerance } from "./compare-expr";
+// genuine equations compare up to a constant factor), lists (compare-lists.ts), sets of numbers, quantities
+// with units, percentages and rounded values (compare-quantity.ts), and scalar or matrix expressions
+// numerically (compare-expr.ts). `undecided` outcomes ("cannot decide") pass up unchanged.
+import { compareEquations } from "./compare-expr";
+import { compareLists } from "./compare-lists";
+import { compareApprox, compareQuantities, type Outcome, type QuantityContext } from "./compare-quantity";
 import { comparePredicates, toPredicate } from "./compare-region";
-import { hasPlusMinus } from "./evaluate";
-import { dimensionless, sameDims, toNatural } from "./units";
-import type { Answer, Expr, Unit } from "./types";
+import { hasPlusMinus, rewriteExpr } from "./walk";
+import type { Answer, Expr } from "./types";
 
-export type CompareContext = CompareOptions & { setRelation: boolean };
-export type Outcome = { equal: boolean; reason: string };
+export type CompareContext = QuantityContext & { setRelation: boolean };
+export type { Outcome };
 
 const no = (reason: string): Outcome => ({ equal: false, reason });
 
-function substitutePm(e: Expr, sign: 1 | -1): Expr {
-  const s = (x: Expr) => substitutePm(x, sign);
-  switch (e.t) {
-    case "pm": return { t: "num", value: e.minus ? -sign : sign };
-    case "add": case "mul": return { ...e, args: e.args.map(s) };
-    case "fn": case "apply": return { ...e, args: e.args.map(s) };
-    case "div": return { t: "div", num: s(e.num), den: s(e.den) };
-    case "neg": return { t: "neg", arg: s(e.arg) };
-    case "pow": return { t: "pow", base: s(e.base), exp: s(e.exp) };
-    case "matrix": return { t: "matrix", rows: e.rows.map((r) => r.map(s)) };
-    default: return e;
-  }
-}
+/** The expression with ± read as `sign` (and ∓ as its opposite). */
+const substitutePm = (e: Expr, sign: 1 | -1): Expr => rewriteExpr(e, (x) => (x.t === "pm" ? { t: "num", value: x.minus ? -sign : sign } : undefined));
 
 /** The value sets made from ± (flattened into an enclosing set: `\{1 \pm \sqrt5, -2\}` has three values). */
 const pmPairs = new WeakSet<Answer>();
@@ -74,75 +65,6 @@ function compareText(g: Answer, p: Answer): Outcome {
   return norm(a) === norm(b) ? { equal: true, reason: "the same text" } : no(`different text: “${a}” vs “${b}”`);
 }
 
-function decimalHalfUlp(e: Expr): number {
-  const lit = e.t === "num" ? e : e.t === "neg" && e.arg.t === "num" ? e.arg : null;
-  const m = lit?.text ? /^([0-9]*)\.([0-9]+)(?:e([+-]?\d+))?$/i.exec(lit.text.replace(/^[+-]/, "")) : null;
-  if (!m || (m[1] + m[2]).replace(/^0+/, "").length < 3) return 0;
-  return 0.5 * 10 ** (Number(m[3] ?? 0) - m[2].length) * (1 + 1e-9);
-}
-
-const scaled = (e: Expr, factor: number): Expr => (factor === 1 ? e : { t: "mul", args: [{ t: "num", value: factor }, e] });
-const isDegree = (u: Unit) => dimensionless(u.dims) && Math.abs(u.factor - Math.PI / 180) < 1e-15;
-
-/** The factors that put both quantities in one unit, or why they cannot be. */
-function unitFactors(g?: Unit, p?: Unit): { g: number; p: number; note: string } | string {
-  if (!g || !p) {
-    const u = g ?? p;
-    return { g: 1, p: 1, note: u && !isDegree(u) ? ` (the unit ${u.tex} is on one side only and was ignored)` : "" };
-  }
-  if (sameDims(g.dims, p.dims)) return { g: g.factor, p: p.factor, note: ` (in SI units)` };
-  const ng = toNatural(g.dims);
-  const np = toNatural(p.dims);
-  if (ng.power === np.power && ng.rest.every((x, i) => x === np.rest[i])) return { g: g.factor * ng.factor, p: p.factor * np.factor, note: " (in natural units, ħ = c = 1)" };
-  return `different dimensions: ${g.tex} vs ${p.tex}`;
-}
-
-function compareQuantities(g: Extract<Answer, { t: "expr" }>, p: Extract<Answer, { t: "expr" }>, ctx: CompareContext): Outcome {
-  const units = unitFactors(g.unit, p.unit);
-  if (typeof units === "string") return no(units);
-  const ulp = Math.max(decimalHalfUlp(g.e) * units.g, decimalHalfUlp(p.e) * units.p);
-  // In SI a femtometre is 1e-15: the absolute tolerance scales with the units too.
-  const tol: Tolerance = { rel: ctx.tol.rel, abs: Math.max(ctx.tol.abs * Math.min(units.g, units.p), ulp) };
-  const attempt = (ge: Expr, pe: Expr) => compareExprs(ge, pe, { ...ctx, tol });
-  let result = attempt(scaled(g.e, units.g), scaled(p.e, units.p));
-  // 90° may be answered in radians; 28 % as 0.28.
-  const deg = (g.unit && isDegree(g.unit) && !p.unit) || (p.unit && isDegree(p.unit) && !g.unit);
-  if (!result.equal && deg) result = attempt(scaled(g.e, g.unit ? Math.PI / 180 : 1), scaled(p.e, p.unit ? Math.PI / 180 : 1));
-  if (!result.equal && g.percent !== p.percent) result = attempt(scaled(g.e, g.percent ? 0.01 : 1), scaled(p.e, p.percent ? 0.01 : 1));
-  return { equal: result.equal, reason: result.reason + (result.equal ? units.note : "") };
-}
-
-function compareLists(g: Answer, p: Answer, ctx: CompareContext): Outcome {
-  if (g.t !== "list" || p.t !== "list") {
-    const list = (g.t === "list" ? g : p) as Extract<Answer, { t: "list" }>;
-    return no(`${g.t === "list" ? "the reference" : "the answer"} has ${list.items.length} values, the other one`);
-  }
-  const unordered = g.kind === "set" || p.kind === "set" || (g.kind === "bare" && p.kind === "bare");
-  const gi = unordered ? distinct(g.items, ctx) : g.items;
-  const pi = unordered ? distinct(p.items, ctx) : p.items;
-  if (gi.length !== pi.length) return no(`${gi.length} values in the reference, ${pi.length} in the answer`);
-  if (!unordered) {
-    for (let i = 0; i < gi.length; i++) {
-      const r = compareAnswers(gi[i], pi[i], ctx);
-      if (!r.equal) return no(`item ${i + 1} differs: ${r.reason}`);
-    }
-    return { equal: true, reason: `the same ${gi.length} values in the same order` };
-  }
-  const used = new Set<number>();
-  for (const [i, item] of gi.entries()) {
-    const j = pi.findIndex((x, k) => !used.has(k) && compareAnswers(item, x, ctx).equal);
-    if (j < 0) return no(`the answer lacks the reference's value ${i + 1}`);
-    used.add(j);
-  }
-  return { equal: true, reason: `the same ${gi.length} values (in any order)` };
-}
-
-function distinct(items: Answer[], ctx: CompareContext): Answer[] {
-  const out: Answer[] = [];
-  for (const item of items) if (!out.some((o) => compareAnswers(o, item, ctx).equal)) out.push(item);
-  return out;
-}
-
 const difference = (lhs: Answer, rhs: Answer): Expr | null =>
   lhs.t === "expr" && rhs.t === "expr" ? { t: "add", args: [lhs.e, { t: "neg", arg: rhs.e }] } : null;
 
@@ -156,7 +78,7 @@ function compareEq(g: Answer, p: Answer, ctx: CompareContext): Outcome {
     if (asEquations.equal || !g.naming || !p.naming || g.lhs.t === "list" || p.lhs.t === "list") return asEquations;
     // One quantity named two ways (`\beta(\lambda)` and `\beta_\lambda`): the values decide.
     const values = compareAnswers(g.rhs, p.rhs, ctx);
-    return values.equal ? { equal: true, reason: `${values.reason} (the left sides name it differently)` } : values;
+    return values.equal ? { ...values, reason: `${values.reason} (the left sides name it differently)` } : values;
   }
   if (g.t === "eq") {
     if (!g.naming) return no("the reference is an equation and the answer is not");
@@ -183,7 +105,8 @@ export function compareAnswers(gold: Answer, pred: Answer, ctx: CompareContext):
     if (!a || !b) return no("one answer is a set of numbers, the other is not");
     return comparePredicates(a, b);
   }
-  if (g.t === "list" || p.t === "list") return compareLists(g, p, ctx);
+  if (g.t === "list" || p.t === "list") return compareLists(g, p, (x, y) => compareAnswers(x, y, ctx), ctx.budget);
+  if (g.t === "approx" || p.t === "approx") return compareApprox(g, p, ctx, (x, y) => compareAnswers(x, y, ctx));
   if (g.t === "expr" && p.t === "expr") return compareQuantities(g, p, ctx);
   return no(`cannot compare a ${g.t} with a ${p.t}`);
 }

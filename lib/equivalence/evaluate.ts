@@ -1,17 +1,23 @@
 // Numeric evaluation of an expression at a point (symbol id → complex value), in complex arithmetic
-// (principal branches). Matrices are 2-D arrays of complex numbers. Undeclared functions applied to
-// arguments are evaluated as a fixed smooth function of the name, so both sides see the same function.
+// (principal branches). Matrices are 2-D arrays of complex numbers (a matrix of matrices is a block matrix;
+// products do not commute). Undeclared functions applied to arguments are evaluated as a fixed smooth
+// function of the name, so both sides see the same function. Definite integrals are integrated numerically
+// (quadrature.ts), sums and products term by term. `env.domain` records whether every square root, logarithm
+// and fractional power stayed on its real principal domain (the physical region, compare-expr.ts).
 import Complex from "complex.js";
+import { NO_BUDGET, type Budget } from "./budget";
+import { integrate } from "./quadrature";
 import { doubleFactorial, erf, gamma, polylog, zeta } from "./special";
-import { ReadError, type Expr } from "./types";
+import { assemble, diagonal, isMatrix, matAdd, matMul, type Matrix, type Value } from "./matrix-values";
+import { ReadError, UnsupportedError, type Expr } from "./types";
 
-export type Matrix = Complex[][];
-export type Value = Complex | Matrix;
+export { isMatrix, type Matrix, type Value };
 export type Point = ReadonlyMap<string, Complex>;
+/** `sign`: the value of ± (+1 or −1; ∓ is its opposite); `domain.ok` is cleared when a branch cut is crossed. */
+export type EvalEnv = { sign?: 1 | -1; budget?: Budget; domain?: { ok: boolean } };
 
 const EULER_GAMMA = 0.5772156649015329;
 const c = (re: number, im = 0) => new Complex(re, im);
-export const isMatrix = (v: Value): v is Matrix => Array.isArray(v);
 
 function scalar(v: Value, what: string): Complex {
   if (isMatrix(v)) throw new ReadError(`${what} of a matrix`);
@@ -31,20 +37,6 @@ function unknownFunction(id: string, args: Complex[]): Complex {
   return phase.sin().add(2);
 }
 
-function matAdd(a: Value, b: Value): Value {
-  if (!isMatrix(a) && !isMatrix(b)) return a.add(b);
-  if (isMatrix(a) && isMatrix(b) && a.length === b.length && a[0].length === b[0].length) return a.map((row, i) => row.map((x, j) => x.add(b[i][j])));
-  throw new ReadError("adding a matrix and a number, or matrices of different sizes");
-}
-
-function matMul(a: Value, b: Value): Value {
-  if (!isMatrix(a) && !isMatrix(b)) return a.mul(b);
-  if (!isMatrix(a)) return (b as Matrix).map((row) => row.map((x) => x.mul(a)));
-  if (!isMatrix(b)) return a.map((row) => row.map((x) => x.mul(b)));
-  if (a[0].length !== b.length) throw new ReadError("multiplying matrices of incompatible sizes");
-  return a.map((row) => b[0].map((_, j) => row.reduce((sum, x, k) => sum.add(x.mul(b[k][j])), c(0))));
-}
-
 const ONE_ARG: Record<string, (z: Complex) => Complex> = {
   sqrt: (z) => z.sqrt(), exp: (z) => z.exp(), ln: (z) => z.log(), log10: (z) => z.log().div(Math.LN10), log2: (z) => z.log().div(Math.LN2),
   sin: (z) => z.sin(), cos: (z) => z.cos(), tan: (z) => z.tan(), cot: (z) => z.cot(), sec: (z) => z.sec(), csc: (z) => z.csc(),
@@ -58,12 +50,25 @@ const ONE_ARG: Record<string, (z: Complex) => Complex> = {
   factorial: (z) => gamma(z.add(1)), factorial2: (z) => c(doubleFactorial(z.re)), dilog: (z) => polylog(c(2), z),
 };
 
-function callFunction(name: string, args: Complex[]): Complex {
+/** Functions with a branch cut, and where their argument is on the real principal domain. */
+const PRINCIPAL: Record<string, (x: number) => boolean> = {
+  sqrt: (x) => x >= 0, ln: (x) => x > 0, log10: (x) => x > 0, log2: (x) => x > 0, lngamma: (x) => x > 0,
+  asin: (x) => Math.abs(x) <= 1, acos: (x) => Math.abs(x) <= 1, atanh: (x) => Math.abs(x) < 1, acosh: (x) => x >= 1,
+};
+
+const isReal = (z: Complex) => Math.abs(z.im) <= 1e-12 * Math.max(1, Math.abs(z.re));
+
+function onDomain(env: EvalEnv, z: Complex, inside: (x: number) => boolean): void {
+  if (env.domain && !(isReal(z) && inside(z.re))) env.domain.ok = false;
+}
+
+function callFunction(name: string, args: Complex[], env: EvalEnv): Complex {
   const one = ONE_ARG[name];
+  if (PRINCIPAL[name] && args.length === 1) onDomain(env, args[0], PRINCIPAL[name]);
   if (one && args.length === 1) return one(args[0]);
   switch (name) {
-    case "root": return args[0].pow(c(1).div(args[1] ?? c(2)));
-    case "log": return args.length === 2 ? args[0].log().div(args[1].log()) : args[0].log().div(Math.LN10);
+    case "root": onDomain(env, args[0], (x) => x >= 0); return args[0].pow(c(1).div(args[1] ?? c(2)));
+    case "log": args.forEach((a) => onDomain(env, a, (x) => x > 0)); return args.length === 2 ? args[0].log().div(args[1].log()) : args[0].log().div(Math.LN10);
     case "binomial": return gamma(args[0].add(1)).div(gamma(args[1].add(1)).mul(gamma(args[0].sub(args[1]).add(1))));
     case "polylog": return polylog(args[0], args[1]);
     case "max": case "min": {
@@ -71,10 +76,10 @@ function callFunction(name: string, args: Complex[]): Complex {
       return c((name === "max" ? Math.max : Math.min)(...args.map((a) => a.re)));
     }
   }
-  throw new ReadError(`the checker cannot evaluate ${name} with ${args.length} argument${args.length === 1 ? "" : "s"}`);
+  throw new UnsupportedError(`the checker cannot evaluate ${name} with ${args.length} argument${args.length === 1 ? "" : "s"}`);
 }
 
-function power(base: Value, exp: Value): Value {
+function power(base: Value, exp: Value, env: EvalEnv): Value {
   const e = scalar(exp, "a power");
   if (!isMatrix(base)) {
     // x^n for integer n by multiplication keeps negative bases real (complex.js goes through log).
@@ -83,39 +88,66 @@ function power(base: Value, exp: Value): Value {
       for (let k = 0; k < Math.abs(e.re); k++) r = r.mul(base);
       return e.re < 0 ? c(1).div(r) : r;
     }
+    if (!(isReal(base) && base.re > 0)) onDomain(env, e, () => false);
     return base.pow(e);
   }
-  if (e.im !== 0 || !Number.isInteger(e.re) || e.re < 1 || e.re > 64) throw new ReadError("a matrix power that is not a small positive integer");
-  let r: Value = base;
-  for (let k = 1; k < e.re; k++) r = matMul(r, base);
+  if (e.im !== 0 || !Number.isInteger(e.re) || e.re < 0 || e.re > 64) throw new UnsupportedError("a matrix power that is not a small integer");
+  let r: Value = base.map((row, i) => row.map((_, j) => c(i === j ? 1 : 0)));
+  for (let k = 0; k < e.re; k++) r = matMul(r, base);
   return r;
 }
 
 const MAX_TERMS = 10_000;
+/** The value of a sum over an unspecified set (`\sum_q Q_q^2`) relative to its term: any number not 1 keeps it linear. */
+const FORMAL_SUM = Math.SQRT2 + 0.3;
+
+/** A real number at this point (a bound of a sum or an integral). */
+function realBound(x: Expr, point: Point, env: EvalEnv, what: string): number {
+  if (x.t === "const" && x.name === "inf") return Infinity;
+  if (x.t === "neg" && x.arg.t === "const" && x.arg.name === "inf") return -Infinity;
+  const v = scalar(evaluate(x, point, env), what);
+  if (!isReal(v)) throw new ReadError(`${what} that is not real here`);
+  return v.re;
+}
 
 /** A finite sum or product with integer bounds, term by term. */
-function sumOrProduct(e: Extract<Expr, { t: "fn" }>, point: Point, sign: 1 | -1): Value {
+function sumOrProduct(e: Extract<Expr, { t: "fn" }>, point: Point, env: EvalEnv): Value {
   const [body, index, loE, hiE] = e.args;
   const bound = (x: Expr) => {
-    const v = scalar(evaluate(x, point, sign), "a bound");
-    if (Math.abs(v.im) > 1e-9 || Math.abs(v.re - Math.round(v.re)) > 1e-9) throw new ReadError("a sum or product whose bounds are not integers here");
-    return Math.round(v.re);
+    const v = realBound(x, point, env, "a bound of a sum");
+    if (Math.abs(v - Math.round(v)) > 1e-9) throw new ReadError("a sum or product whose bounds are not integers here");
+    return Math.round(v);
   };
   const lo = bound(loE);
   const hi = bound(hiE);
-  if (hi - lo + 1 > MAX_TERMS) throw new ReadError("a sum or product with too many terms to evaluate");
+  if (hi - lo + 1 > MAX_TERMS) throw new UnsupportedError("a sum or product with too many terms to evaluate");
+  const inner = new Map(point);
   const id = index.t === "sym" ? index.id : "";
   let acc: Value = c(e.name === "sum" ? 0 : 1);
   for (let k = lo; k <= hi; k++) {
-    const term = evaluate(body, new Map([...point, [id, c(k)]]), sign);
+    if ((k - lo) % 256 === 255) env.budget?.check();
+    inner.set(id, c(k));
+    const term = evaluate(body, inner, env);
     acc = e.name === "sum" ? matAdd(acc, term) : matMul(acc, term);
   }
   return acc;
 }
 
-/** `sign`: the value of ± (+1 or −1; ∓ is its opposite). */
-export function evaluate(e: Expr, point: Point, sign: 1 | -1 = 1): Value {
-  const ev = (x: Expr) => evaluate(x, point, sign);
+/** `\int_a^b f(x)\,dx` with bounds that are real numbers at this point, numerically. */
+function definiteIntegral(e: Extract<Expr, { t: "fn" }>, point: Point, env: EvalEnv): Complex {
+  const [body, variable, loE, hiE] = e.args;
+  const lo = realBound(loE, point, env, "a bound of an integral");
+  const hi = realBound(hiE, point, env, "a bound of an integral");
+  const inner = new Map(point);
+  const id = variable.t === "sym" ? variable.id : "";
+  return integrate((x) => {
+    inner.set(id, c(x));
+    return scalar(evaluate(body, inner, env), "an integral of a matrix");
+  }, lo, hi, env.budget ?? NO_BUDGET);
+}
+
+export function evaluate(e: Expr, point: Point, env: EvalEnv = {}): Value {
+  const ev = (x: Expr) => evaluate(x, point, env);
   switch (e.t) {
     case "num": return c(e.value);
     case "sym": {
@@ -132,45 +164,17 @@ export function evaluate(e: Expr, point: Point, sign: 1 | -1 = 1): Value {
       return matMul(ev(e.num), c(1).div(den));
     }
     case "neg": return matMul(ev(e.arg), c(-1));
-    case "pow": return power(ev(e.base), ev(e.exp));
+    case "pow": return power(ev(e.base), ev(e.exp), env);
     case "fn":
-      if (e.name === "sum" || e.name === "prod") return sumOrProduct(e, point, sign);
-      return callFunction(e.name, e.args.map((a) => scalar(ev(a), e.name)));
+      if (e.name === "sum" || e.name === "prod") return sumOrProduct(e, point, env);
+      if (e.name === "integrate") return definiteIntegral(e, point, env);
+      if (e.name === "diag") return diagonal(e.args.map(ev));
+      // A sum over an unspecified set is linear: a fixed multiple of its term (the same on both sides).
+      if (e.name === "formalsum") return matMul(ev(e.args[0]), c(FORMAL_SUM));
+      return callFunction(e.name, e.args.map((a) => scalar(ev(a), e.name)), env);
     case "apply": return unknownFunction(e.id, e.args.map((a) => scalar(ev(a), e.tex)));
-    case "pm": return c(e.minus ? -sign : sign);
-    case "matrix": return e.rows.map((row) => row.map((x) => scalar(ev(x), "a matrix inside a matrix")));
+    case "pm": return c(e.minus ? -(env.sign ?? 1) : env.sign ?? 1);
+    case "matrix": return assemble(e.rows.map((row) => row.map(ev)));
   }
 }
 
-/** Every symbol id in an expression. */
-export function freeSymbols(e: Expr, into = new Set<string>()): Set<string> {
-  switch (e.t) {
-    case "sym": into.add(e.id); break;
-    case "fn":
-      if ((e.name === "sum" || e.name === "prod") && e.args[1]?.t === "sym") {
-        const inner = freeSymbols(e.args[0]);
-        inner.delete(e.args[1].id);
-        inner.forEach((id) => into.add(id));
-        e.args.slice(2).forEach((a) => freeSymbols(a, into));
-      } else e.args.forEach((a) => freeSymbols(a, into));
-      break;
-    case "add": case "mul": case "apply": e.args.forEach((a) => freeSymbols(a, into)); break;
-    case "div": freeSymbols(e.num, into); freeSymbols(e.den, into); break;
-    case "neg": freeSymbols(e.arg, into); break;
-    case "pow": freeSymbols(e.base, into); freeSymbols(e.exp, into); break;
-    case "matrix": e.rows.flat().forEach((a) => freeSymbols(a, into)); break;
-  }
-  return into;
-}
-
-export function hasPlusMinus(e: Expr): boolean {
-  switch (e.t) {
-    case "pm": return true;
-    case "add": case "mul": case "fn": case "apply": return e.args.some(hasPlusMinus);
-    case "div": return hasPlusMinus(e.num) || hasPlusMinus(e.den);
-    case "neg": return hasPlusMinus(e.arg);
-    case "pow": return hasPlusMinus(e.base) || hasPlusMinus(e.exp);
-    case "matrix": return e.rows.flat().some(hasPlusMinus);
-    default: return false;
-  }
-}

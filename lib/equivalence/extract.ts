@@ -45,7 +45,8 @@ function withPercentAfter(s: string, seg: Segment): string {
   return /^\s*(?:\\?%|percent\b|pct\b)/i.test(s.slice(seg.end)) ? `${seg.content}\\%` : seg.content;
 }
 
-const isProse = (s: string) => (s.replace(/\\[A-Za-z]+/g, " ").match(/[A-Za-z]{2,}/g) ?? []).length >= 3;
+/** Three or more words: letters between spaces or punctuation (not `T^aT^b` or `{ab}` in a formula). */
+const isProse = (s: string) => (s.replace(/\\[A-Za-z]+/g, " ").match(/(?<![\w^_{(|])[A-Za-z]{2,}(?![\w^_}(|])/g) ?? []).length >= 3;
 
 /** The last number in a text (`1,000.99`, `2,74`, `.4`, `2/3`), with a percent sign written after it. */
 export function lastNumber(s: string): string | null {

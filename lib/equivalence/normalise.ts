@@ -1,6 +1,7 @@
 // String-level normalisation of an extracted answer before the parser: fraction and delimiter variants,
 // spacing, `\rm`, `\log` (natural in physics), number formats, percent, degrees, "and"/"or" separators,
-// and `+ O(λ³)` / `+ \cdots` tails (dropped and noted).
+// and `+ O(λ³)` / `+ \cdots` tails (dropped and noted). Physics spellings (siunitx, `\text{diag}`) in normalise-physics.ts.
+import { normalisePhysics } from "./normalise-physics";
 
 const KNOWN_WORDS = new Set(
   ("frac dfrac tfrac cfrac sqrt left right boxed text textrm textbf mathrm mathbf operatorname begin end pmatrix bmatrix " +
@@ -68,22 +69,33 @@ function semicolonGroups(s: string): string {
   return parts.map((p) => `(${p.replace(/;/g, ",")})`).join(", ");
 }
 
+const FUNCTION_ARGUMENT = /(\\(?:sin|cos|tan|cot|sec|csc|sinh|cosh|tanh|ln|log|exp)(?:\s*\^\s*(?:\{[^{}]*\}|\d))?\s*)((?:\\[A-Za-z]+|[A-Za-z0-9])(?:\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9]|\\[A-Za-z]+))?)\s*(?=\\[,;:]|\\(?:ln|log|exp|sin|cos|tan|cot|sec|csc|sinh|cosh|tanh)(?![A-Za-z]))/g;
+
+/**
+ * `\cos\theta\,\mathbb{1}`, `\ln x\ln(1-x)`: a thin space or another function after a one-symbol argument
+ * ends the argument (`\cos(\theta)\,\mathbb{1}`, `\ln(x)\ln(1-x)`).
+ */
+const endFunctionArguments = (s: string) => s.replace(FUNCTION_ARGUMENT, "$1($2)");
+
 /** `plainText`: the answer was written without math delimiters, so `1,22` is a number (in math, a list). */
 export function normalise(input: string, plainText = false): Normalised {
   let s = fixBackslashes(input).replace(/\u00a0/g, " ");
   s = s.replace(/\\\$/g, " ").replace(/\$/g, " ").replace(/\\(?:displaystyle|textstyle|scriptstyle|limits|nolimits|mathstrut|nonumber|notag)\b/g, " ");
   s = s.replace(/\\(?:label|tag)\s*\{[^{}]*\}/g, " ");
+  s = normalisePhysics(s);
   s = s.replace(/\\(?:textnormal|textit|textsf|texttt|textup|emph)\s*\{/g, "\\text{");
   s = s.replace(/\\(?:d|t|c)frac\b/g, "\\frac").replace(/\\nicefrac\b/g, "\\frac").replace(/\\(?:d|t)binom\b/g, "\\binom");
   s = s.replace(/\\(?:left|right)\s*\./g, " ").replace(SIZED, "$1");
   s = s.replace(/\\lbrace\b/g, "\\{").replace(/\\rbrace\b/g, "\\}").replace(/\\(?:lvert|rvert|vert)\b/g, "|").replace(/\\(?:lVert|rVert|Vert)\b/g, "\\|");
   s = s.replace(/\\(?:h|v)space\*?\s*\{[^{}]*\}/g, " ");
+  s = endFunctionArguments(s);
   s = s.replace(/\\q?quad(?=[A-Za-z])/g, " ").replace(/\\(?:qquad|quad|enspace|thinspace|medspace|thickspace|negthinspace)\b/g, " ");
   // `11,\! 111` groups thousands (the MATH dataset's style); a plain comma separates values.
   s = s.replace(/(\d),\\!\s*(?=\d{3}(?!\d))/g, "$1");
   s = s.replace(/(?<!\\)\\[,;: ]/g, " ").replace(/\\!/g, "").replace(/~/g, " ");
   s = bracedComma(s);
-  s = s.replace(/\{\s*\\(rm|bf|it|cal|sf)\s+([^{}]*)\}/g, (_, f: string, body: string) => `\\math${f}{${body.trim()}}`);
+  // `{\rm MS}` keeps its group: it may be a command's argument (`\overline{\rm MS}`).
+  s = s.replace(/\{\s*\\(rm|bf|it|cal|sf)\s+([^{}]*)\}/g, (_, f: string, body: string) => `{\\math${f}{${body.trim()}}}`);
   s = s.replace(/\\(rm|bf|it|sf)\s+([A-Za-z]+)/g, (_, f: string, body: string) => `\\math${f}{${body}}`);
   s = s.replace(/\\(?:text|textrm|mbox|mathrm|textnormal)\s*\{\s*(?:and|or)\s*\}/g, ",");
   s = s.replace(/(?<![A-Za-z\\])(?:and|or)(?![a-z])/g, ",").replace(/,(?:\s*,)+/g, ",");

@@ -46,6 +46,10 @@ function printFunction(name: string, args: Expr[]): string {
     case "factorial": return `${printFactor(args[0])}!`;
     case "binomial": return `\\binom{${printExpr(args[0])}}{${printExpr(args[1])}}`;
     case "square": return `${printFactor(args[0])}^{2}`;
+    case "sum": case "prod": return `\\${name}_{${printExpr(args[1])}=${printExpr(args[2])}}^{${printExpr(args[3])}}${printFactor(args[0])}`;
+    case "integrate": return `\\int_{${printExpr(args[2])}}^{${printExpr(args[3])}}${printFactor(args[0])}\\,\\mathrm{d}${printExpr(args[1])}`;
+    case "diag": return `\\operatorname{diag}${paren(inner)}`;
+    case "formalsum": return `\\sum ${printFactor(args[0])}`;
   }
   return `${FN_TEX[name] ?? `\\operatorname{${name}}`}${paren(inner)}`;
 }
@@ -85,6 +89,7 @@ export function printAnswer(a: Answer): string {
       return a.percent ? `${s}\\,\\%` : s;
     }
     case "eq": return a.lhs.t === "text" ? `\\ldots = ${printAnswer(a.rhs)}` : `${printAnswer(a.lhs)} = ${printAnswer(a.rhs)}`;
+    case "approx": return `${a.exact ? `${printAnswer(a.exact)} ` : ""}\\approx ${printAnswer(a.value)}`;
     case "list": {
       const items = a.items.map(printAnswer).join(", ");
       return a.kind === "set" ? `\\{${items}\\}` : a.kind === "tuple" ? paren(items) : a.kind === "bracket" ? `\\left[${items}\\right]` : items;

@@ -1,10 +1,12 @@
 // MathJSON → an Answer: the structure around the expressions — lists (sets, tuples, bare "a, b"), equations
 // (a left side that only names the quantity, or a genuine equation), chains (`x = 5+5 = 10` → the last
 // member), intervals and unions, inequalities, numbers with units, text.
+import { readApproxValue, readEquation, readLhs } from "./read-equation";
 import { readExpr, readNamingCall, type ReadContext } from "./read-expr";
 import { printExpr } from "./print";
-import { findError, node, type Json } from "./syntax";
-import { ReadError, type Answer, type Expr, type RegionPart, type RelOp, type Unit } from "./types";
+import { node, type Json } from "./syntax";
+import { MAX_ELEMENTS } from "./budget";
+import { ReadError, UnsupportedError, type Answer, type Expr, type RegionPart, type RelOp, type Unit } from "./types";
 import type { UnitInfo } from "./units";
 
 const RELATIONS: Record<string, { op: RelOp; flip: boolean }> = {
@@ -14,72 +16,6 @@ const RELATIONS: Record<string, { op: RelOp; flip: boolean }> = {
 
 const isFn = (json: Json, head: string) => { const n = node(json); return n.k === "fn" && n.head === head; };
 const argsOf = (json: Json): Json[] => { const n = node(json); return n.k === "fn" ? n.args : []; };
-
-/** `(p, q)`, `\sigma`, `\beta(g)`, `\mu\frac{dg}{d\mu}`: the left side names what the right side gives. */
-function namingKey(e: Expr): string | null {
-  switch (e.t) {
-    case "sym": return e.id;
-    case "apply": return e.id;
-    case "mul": {
-      const keys = e.args.map(namingKey);
-      return keys.every((k) => k !== null) ? keys.join("*") : null;
-    }
-    // `\tan\theta = …`, `\sin^2\theta_W = …`, `M^2 = …`: a function or power of a named quantity.
-    case "fn": {
-      const keys = e.args.map(namingKey);
-      return keys.length && keys.every((k) => k !== null) ? `${e.name}(${keys.join(",")})` : null;
-    }
-    case "pow": {
-      const base = namingKey(e.base);
-      return base !== null && e.exp.t === "num" ? `${base}^${e.exp.value}` : null;
-    }
-    case "div": {
-      // `\frac{NO}{BO} = …`, `V_1 : V_2 = …`: a ratio of named quantities.
-      const [n, d] = [namingKey(e.num), namingKey(e.den)];
-      return n !== null && d !== null ? `${n}/${d}` : null;
-    }
-    default: return null;
-  }
-}
-
-function readLhs(json: Json, ctx: ReadContext): { lhs: Answer; key: string | null } {
-  const call = readNamingCall(json, ctx);
-  if (call) return { lhs: { t: "expr", e: call }, key: namingKey(call) };
-  let lhs: Answer;
-  try {
-    lhs = readAnswer(json, ctx);
-  } catch (error) {
-    // `\frac14\sum|\mathcal M|^2 = …`: a left side the checker cannot evaluate still names the quantity.
-    if (!(error instanceof ReadError) || findError(json)) throw error;
-    return { lhs: { t: "text", text: "" }, key: JSON.stringify(json) };
-  }
-  if (lhs.t === "expr") return { lhs, key: namingKey(lhs.e) };
-  if (lhs.t === "list" && lhs.items.every((i) => i.t === "expr" && namingKey(i.e) !== null)) {
-    return { lhs, key: `(${lhs.items.map((i) => namingKey((i as { e: Expr }).e)).join(",")})` };
-  }
-  return { lhs, key: null };
-}
-
-/** The members of `a = b = c` (nested by the parser); `\approx` keeps its exact left side. */
-function chainMembers(json: Json): Json[] {
-  const [a, b] = argsOf(json);
-  const rest = isFn(b, "Equal") ? chainMembers(b) : [b];
-  return [a, ...rest].map((m) => (isFn(m, "Approx") ? argsOf(m)[0] : m));
-}
-
-function readEquation(json: Json, ctx: ReadContext): Answer {
-  const members = chainMembers(json);
-  if (members.some((m) => m === undefined)) throw new ReadError("an equation with an empty side");
-  const rhs = readAnswer(members[members.length - 1], ctx);
-  if (members.length >= 3) {
-    // A chain of working (`x = 5 + 5 = 10`): the last member is the answer.
-    let key = "*";
-    try { key = readLhs(members[0], ctx).key ?? "*"; } catch { /* the first member is only a label */ }
-    return { t: "eq", lhs: { t: "text", text: "" }, rhs, naming: true, key };
-  }
-  const { lhs, key } = readLhs(members[0], ctx);
-  return { t: "eq", lhs, rhs, naming: key !== null, key: key ?? "" };
-}
 
 /** The members and operators of an inequality chain, as written (`0 < x \le 1` is LessEqual(Less(0, x), 1)). */
 function collectRelation(json: Json): { members: Json[]; heads: string[] } {
@@ -139,7 +75,7 @@ function combineUnits(units: Unit[]): Unit {
     factor *= u.factor;
     u.dims.forEach((d, i) => (dims[i] += d));
   }
-  return { factor, dims, latex: units.map((u) => u.latex).join("\\,"), tex: units.map((u) => u.tex).join("\\,") };
+  return { factor, dims, latex: units.map((u) => u.latex).join("\\,"), tex: units.map((u) => u.tex).join("\\,"), ...(units.every((u) => u.spelled) ? { spelled: true } : {}) };
 }
 
 /** A quantity: the factors that are units (placeholders from rewrite.ts) split from the number. */
@@ -162,7 +98,7 @@ function readQuantity(json: Json, ctx: ReadContext): Answer {
       const power = fn.k === "fn" && fn.head === "Power" ? readExpr(fn.args[1], ctx) : null;
       const k = power ? (power.t === "num" ? power.value : power.t === "neg" && power.arg.t === "num" ? -power.arg.value : NaN) : 1;
       if (!Number.isFinite(k)) throw new ReadError("a unit with a power the checker cannot read");
-      units.push({ factor: p.unit.factor ** k, dims: p.unit.dims.map((d) => d * k) as UnitInfo["dims"], latex: p.tex, tex: k === 1 ? p.tex : `${p.tex}^{${k}}` });
+      units.push({ factor: p.unit.factor ** k, dims: p.unit.dims.map((d) => d * k) as UnitInfo["dims"], latex: p.tex, tex: k === 1 ? p.tex : `${p.tex}^{${k}}`, spelled: p.unit.spelled });
     } else if (rest.length && (fn.k === "str" || (fn.k === "fn" && fn.head === "Annotated" && node(fn.args[0]).k === "str"))) {
       const text = fn.k === "str" ? fn.text : (node(fn.args[0]) as { text: string }).text;
       words.push(text.trim());
@@ -171,6 +107,12 @@ function readQuantity(json: Json, ctx: ReadContext): Answer {
   if (!rest.length) throw new ReadError(units.length ? "a unit without a number" : "nothing to read");
   const e = rest.length === 1 ? readExpr(rest[0], ctx) : readExpr(["InvisibleOperator", ...rest] as Json, ctx);
   return { t: "expr", e, ...(units.length ? { unit: combineUnits(units) } : {}), ...(words.length ? { unitText: words.join(" ") } : {}) };
+}
+
+/** Refuses lists and sets past the size cap (budget.ts) before reading their items. */
+function capped(items: Json[]): Json[] {
+  if (items.length > MAX_ELEMENTS) throw new UnsupportedError(`too large: ${items.length} values (at most ${MAX_ELEMENTS})`);
+  return items;
 }
 
 export function readAnswer(json: Json, ctx: ReadContext): Answer {
@@ -186,20 +128,21 @@ export function readAnswer(json: Json, ctx: ReadContext): Answer {
       const sep = a[1] !== undefined ? node(a[1]) : null;
       const sepText = sep?.k === "str" ? sep.text : sep?.k === "sym" ? sep.name : "";
       if (isFn(a[0], "Sequence")) {
-        const items = argsOf(a[0]).map((x) => readAnswer(x, ctx));
+        const items = capped(argsOf(a[0])).map((x) => readAnswer(x, ctx));
         return { t: "list", kind: sepText.startsWith("(") ? "tuple" : "bare", items };
       }
       return a.length ? readAnswer(a[0], ctx) : (() => { throw new ReadError("empty parentheses"); })();
     }
     case "Sequence": case "And": case "Or": {
-      const items = a.map((x) => readAnswer(x, ctx)).flatMap((i) => (i.t === "list" && i.kind === "bare" ? i.items : [i]));
+      const items = capped(a).map((x) => readAnswer(x, ctx)).flatMap((i) => (i.t === "list" && i.kind === "bare" ? i.items : [i]));
+      if (items.length > MAX_ELEMENTS) throw new UnsupportedError(`too large: ${items.length} values (at most ${MAX_ELEMENTS})`);
       return items.length === 1 ? items[0] : { t: "list", kind: "bare", items };
     }
     case "List": {
       if (a.length === 1 && isFn(a[0], "Matrix")) return readAnswer(a[0], ctx);
-      return { t: "list", kind: "bracket", items: a.map((x) => readAnswer(x, ctx)) };
+      return { t: "list", kind: "bracket", items: capped(a).map((x) => readAnswer(x, ctx)) };
     }
-    case "Set": return { t: "list", kind: "set", items: a.map((x) => readAnswer(x, ctx)) };
+    case "Set": return { t: "list", kind: "set", items: capped(a).map((x) => readAnswer(x, ctx)) };
     case "Interval": case "Union": return { t: "region", parts: regionParts(json, ctx) };
     case "Element": return { t: "region", parts: regionParts(a[1], ctx), subject: readExpr(a[0], ctx) };
     case "Negate":
@@ -207,9 +150,11 @@ export function readAnswer(json: Json, ctx: ReadContext): Answer {
       break;
     case "Equal": return readEquation(json, ctx);
     case "Approx": {
-      // `x \approx 11` states x; `\frac13 \approx 0.33` keeps the exact left side.
+      // `x \approx 11` states x (to the digits written); `\frac{\alpha}{2\pi} \approx 0.00116` is a form and its value.
       const lhs = readLhs(a[0], ctx);
-      return lhs.key !== null ? { t: "eq", lhs: lhs.lhs, rhs: readAnswer(a[1], ctx), naming: true, key: lhs.key } : lhs.lhs;
+      const value = readAnswer(a[1], ctx);
+      if (lhs.key !== null) return { t: "eq", lhs: lhs.lhs, rhs: readApproxValue(value), naming: true, key: lhs.key };
+      return readApproxValue(value, lhs.lhs);
     }
   }
   if (RELATIONS[n.head]) return readRelation(json, ctx);

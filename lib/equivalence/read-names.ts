@@ -3,7 +3,8 @@
 // (`e`, `i`, `\pi` unless declared; `\gamma` is a plain symbol).
 import { node, serializeMath, type Json } from "./syntax";
 import type { Placeholder } from "./rewrite";
-import { ReadError, type Expr } from "./types";
+import { canonicalTensor } from "./read-indices";
+import { ReadError, UnsupportedError, type Expr } from "./types";
 
 export type ReadContext = {
   placeholders: Map<string, Placeholder>;
@@ -15,7 +16,9 @@ export type ReadContext = {
 
 const INDEX_LETTERS = new Set(["mu", "nu", "rho", "sigma"]);
 const GREEK_INDEX = new Set(["mu", "nu", "rho", "sigma", "alpha", "beta", "lambda", "kappa"]);
-const NAME_ALIASES: Record<string, string> = { hBar: "hbar", Pi: "pi", EulerGamma: "gamma", ExponentialE: "e", ImaginaryUnit: "i" };
+const NAME_ALIASES: Record<string, string> = {
+  hBar: "hbar", Pi: "pi", EulerGamma: "gamma", ExponentialE: "e", ImaginaryUnit: "i", Mu0: "mu_0", VacuumPermittivity: "epsilon_0",
+};
 
 export const num = (value: number, text?: string): Expr => ({ t: "num", value, text });
 
@@ -59,6 +62,10 @@ export function readSymbol(name: string, ctx: ReadContext): Expr {
     if (p.kind === "unit") throw new ReadError(`the unit ${p.tex} can only follow a quantity`);
     return { t: "sym", id: p.id, tex: p.tex };
   }
+  // `\mathbb{1}_2`, `\bar\psi_L`: the parser names a decorated symbol with its subscript as one symbol.
+  const decorated = /^(fws\d+)_(.+)$/.exec(name);
+  const base = decorated ? ctx.placeholders.get(decorated[1]) : undefined;
+  if (base?.kind === "symbol") return canonicalTensor({ t: "sym", id: `${base.id}_${symbolId(decorated![2])}`, tex: `${base.tex}_{${symbolTex(decorated![2])}}` });
   if (!ctx.symbols.has(name)) {
     if (name === "Pi") return { t: "const", name: "pi" };
     if (name === "ExponentialE" || name === "e") return { t: "const", name: "e" };
@@ -67,6 +74,7 @@ export function readSymbol(name: string, ctx: ReadContext): Expr {
     if (name === "NegativeInfinity") return { t: "neg", arg: { t: "const", name: "inf" } };
   }
   if (/^(ContinuationPlaceholder|Nothing|Missing|Undefined)$/.test(name)) throw new ReadError("the answer has a placeholder (\\cdots or an empty slot)");
+  if (/^(?:Tr|tr|Trace)$/.test(name)) throw new UnsupportedError("a trace (\\mathrm{Tr}) is not evaluated");
   if (name === "Degree") return { t: "div", num: { t: "const", name: "pi" }, den: num(180) };
-  return { t: "sym", id: symbolId(name), tex: symbolTex(name) };
+  return canonicalTensor({ t: "sym", id: symbolId(name), tex: symbolTex(name) });
 }

@@ -1,12 +1,17 @@
 // From what was written to a reading: extract the answer, normalise the spelling, rewrite what the parser
-// misreads, parse (compute-engine's LaTeX parser), then read the structure and the expressions.
+// misreads, parse (compute-engine's LaTeX parser), then read the structure and the expressions. A left side
+// that only labels the answer (read-label.ts) is dropped before parsing. Inputs past the size caps
+// (budget.ts) are refused first, and anything the parser throws becomes a ReadError.
+import { BudgetError, checkSize } from "./budget";
 import { extractAnswer, lastNumber } from "./extract";
 import { normalise } from "./normalise";
 import { readAnswer } from "./read-answer";
+import { readApproxValue } from "./read-equation";
+import { isLabel, labelKey, splitAtRelation, withoutProcess } from "./read-label";
 import { symbolId, type ReadContext } from "./read-names";
 import { rewrite } from "./rewrite";
 import { node, parseMath } from "./syntax";
-import { ReadError, type Declarations, type Reading } from "./types";
+import { ReadError, UnsupportedError, type Answer, type Declarations, type Reading } from "./types";
 
 type DeclaredNames = { symbols: Set<string>; functions: Set<string>; ids: Set<string> };
 const declarationCache = new Map<string, DeclaredNames>();
@@ -44,6 +49,17 @@ function checkLeftRight(latex: string): void {
 
 export function readLatex(source: string, declarations: Declarations = {}): Reading {
   if (!source.trim()) throw new ReadError("the answer is empty");
+  checkSize(source);
+  try {
+    return readChecked(source, declarations);
+  } catch (error) {
+    if (error instanceof ReadError) throw error;
+    // The parser's own failures (a stack overflow on pathological input, an internal error) are no verdict.
+    throw new UnsupportedError(`the checker could not read it (${error instanceof RangeError ? "too deeply nested" : (error as Error)?.message ?? String(error)})`);
+  }
+}
+
+function readChecked(source: string, declarations: Declarations): Reading {
   const extracted = extractAnswer(source);
   try {
     const reading = readExtracted(extracted.latex, extracted.how !== "boxed" && extracted.how !== "math", declarations, source);
@@ -61,17 +77,65 @@ export function readLatex(source: string, declarations: Declarations = {}): Read
   }
 }
 
-function readExtracted(latex: string, plainText: boolean, declarations: Declarations, source: string): Reading {
-  checkLeftRight(latex);
-  const normal = normalise(latex, plainText);
-  if (!normal.latex) throw new ReadError("the answer is empty");
-  const rewritten = rewrite(normal.latex);
+/** Parses and reads normalised LaTeX. */
+function readMath(latex: string, declarations: Declarations): Answer {
+  const rewritten = rewrite(latex);
   const names = declaredNames(declarations);
   const json = parseMath(rewritten.latex, names.functions);
   if (json === null) throw new ReadError("nothing to read");
   const ctx: ReadContext = { placeholders: rewritten.placeholders, symbols: names.symbols, functions: names.functions };
-  let answer = readAnswer(json, ctx);
-  if (normal.percent && answer.t === "expr") answer = { ...answer, percent: true };
+  return readAnswer(json, ctx);
+}
+
+/** `label = value`: the value read alone, the label kept as text (it names the quantity). */
+function readLabelled(label: string, op: "=" | "approx", rhs: string, declarations: Declarations): Answer {
+  if (!rhs) throw new ReadError("an equation with an empty side");
+  const value = readMath(rhs, declarations);
+  const answer = op === "approx" ? readApproxValue(value) : value;
+  return { t: "eq", lhs: { t: "text", text: label }, rhs: answer, naming: true, key: labelKey(label) };
+}
+
+/** The answer of normalised LaTeX, with a label on the left dropped where it only names the quantity. */
+function readStructure(latex: string, declarations: Declarations): Answer {
+  const split = splitAtRelation(latex);
+  if (split && isLabel(split.label)) {
+    // Without its process the left side may be a name like any other (`\sigma`, `i\mathcal{M}`).
+    const name = withoutProcess(split.label);
+    if (name && name !== split.label && !isLabel(name)) {
+      try {
+        return readStructure(`${name} ${split.op === "approx" ? "\\approx" : "="} ${split.rhs}`, declarations);
+      } catch (error) {
+        if (error instanceof BudgetError) throw error;
+      }
+    }
+    return readLabelled(split.label, split.op, split.rhs, declarations);
+  }
+  try {
+    return readMath(latex, declarations);
+  } catch (error) {
+    // A left side the parser cannot read (`\Box\phi = …`) still names the quantity when the right side reads.
+    if (!(error instanceof ReadError) || error instanceof BudgetError || !split) throw error;
+    let lhsReads = true;
+    try { readMath(split.label, declarations); } catch { lhsReads = false; }
+    if (lhsReads) throw error;
+    return readLabelled(split.label, split.op, split.rhs, declarations);
+  }
+}
+
+/** A percent sign belongs to the value: the answer itself, the right side of `x = 5\%`, the value after ≈. */
+function withPercent(a: Answer): Answer {
+  if (a.t === "expr") return { ...a, percent: true };
+  if (a.t === "eq") return { ...a, rhs: withPercent(a.rhs) };
+  if (a.t === "approx") return { ...a, value: { ...a.value, percent: true } };
+  return a;
+}
+
+function readExtracted(latex: string, plainText: boolean, declarations: Declarations, source: string): Reading {
+  checkLeftRight(latex);
+  const normal = normalise(latex, plainText);
+  if (!normal.latex) throw new ReadError("the answer is empty");
+  let answer = readStructure(normal.latex, declarations);
+  if (normal.percent) answer = withPercent(answer);
   return { answer, notes: { droppedTail: normal.droppedTail }, source };
 }
 

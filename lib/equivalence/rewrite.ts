@@ -3,6 +3,7 @@
 // (`3.2\,\mathrm{GeV}`, `35 cm`) become placeholder symbols the reader maps back; `\mathrm`/`\text` inside
 // subscripts is dropped (`k_{\rm B}` = `k_B`); variant Greek letters are unified (`\varepsilon` = `\epsilon`).
 import { BARE_UNITS, parseUnit, type UnitInfo } from "./units";
+import { bracketsAsGroups, moveDifferentials } from "./rewrite-groups";
 import { detok, groupEnd, isLetterCommand, readArg, skipSpaces, tokenize, GREEK } from "./tokens";
 
 export type Placeholder = { kind: "symbol"; id: string; tex: string } | { kind: "unit"; unit: UnitInfo; tex: string };
@@ -12,7 +13,14 @@ const ACCENTS: Record<string, string> = {
   "\\bar": "bar", "\\overline": "bar", "\\hat": "hat", "\\widehat": "hat", "\\tilde": "tilde", "\\widetilde": "tilde",
   "\\vec": "vec", "\\overrightarrow": "vec", "\\dot": "dot", "\\ddot": "ddot", "\\check": "check", "\\breve": "breve",
   "\\slashed": "slashed", "\\not": "slashed", "\\mathcal": "cal", "\\mathscr": "scr", "\\mathfrak": "frak",
-  "\\mathbf": "bf", "\\boldsymbol": "bf", "\\bm": "bf", "\\mathsf": "sf", "\\mathbb": "bb",
+  "\\mathbf": "bf", "\\boldsymbol": "bf", "\\bm": "bf", "\\mathsf": "sf", "\\mathbb": "bb", "\\mathds": "bb",
+};
+/** Differential operators read as symbols where they carry an index (`\partial_\mu`, `\partial^2`) or stand alone (`\Box`). */
+const OPERATORS: Record<string, { id: string; tex: string; needsIndex: boolean }> = {
+  "\\partial": { id: "partial", tex: "\\partial", needsIndex: true },
+  "\\nabla": { id: "nabla", tex: "\\nabla", needsIndex: true },
+  "\\Box": { id: "Box", tex: "\\Box", needsIndex: false },
+  "\\square": { id: "Box", tex: "\\Box", needsIndex: false },
 };
 const ACCENT_TEX: Record<string, string> = { bar: "\\bar", cal: "\\mathcal", scr: "\\mathscr", frak: "\\mathfrak", bf: "\\mathbf", sf: "\\mathsf", bb: "\\mathbb" };
 const VARIANTS: Record<string, string> = { "\\varepsilon": "\\epsilon", "\\vartheta": "\\theta", "\\varphi": "\\phi", "\\varrho": "\\rho", "\\varsigma": "\\sigma" };
@@ -23,7 +31,7 @@ const KNOWN_BB = new Set(["R", "C", "N", "Z", "Q"]);
 /** A name the accent may decorate: letters, digits, Greek letters, primes — no operators. */
 function isName(arg: string[]): boolean {
   const body = arg.filter((t) => t !== " ");
-  return body.length > 0 && body.length <= 12 && body.every((t) => /^[A-Za-z0-9']$/.test(t) || (isLetterCommand(t) && GREEK.has(t.slice(1))));
+  return body.length > 0 && body.length <= 12 && body.every((t) => /^[A-Za-z0-9']$/.test(t) || (isLetterCommand(t) && (GREEK.has(t.slice(1)) || t === "\\partial" || t === "\\nabla")));
 }
 
 function quantityBefore(out: string[]): boolean {
@@ -66,12 +74,18 @@ function readUnit(tokens: string[], i: number): { unit: UnitInfo; next: number }
     text += `^${power[1]}`;
     next += consumed;
   }
+  // `\mathrm{GeV}/c^2`: a mass in energy units over c².
+  const overC = /^\s*\/\s*c(?:\s*\^\s*(\{\s*\d\s*\}|\d))?(?![A-Za-z])/.exec(tokens.slice(next, next + 10).join(""));
+  if (overC && !text.includes("/")) {
+    text += `/c${overC[1] ? `^${overC[1]}` : ""}`;
+    next += tokenize(overC[0]).length;
+  }
   const unit = parseUnit(text);
   return unit ? { unit, next } : null;
 }
 
 export function rewrite(latex: string): Rewritten {
-  const tokens = tokenize(latex);
+  const tokens = bracketsAsGroups(moveDifferentials(tokenize(latex)));
   const out: string[] = [];
   const placeholders = new Map<string, Placeholder>();
   const add = (p: Placeholder, prefix: "fws" | "fwu") => {
@@ -92,6 +106,11 @@ export function rewrite(latex: string): Rewritten {
     if (subscriptDepth >= 0 && TEXT_COMMANDS.has(t)) continue;
     if (VARIANTS[t]) {
       out.push(VARIANTS[t]);
+      continue;
+    }
+    const operator = OPERATORS[t];
+    if (operator && (!operator.needsIndex || /^[_^]$/.test(tokens[skipSpaces(tokens, i + 1)] ?? ""))) {
+      add({ kind: "symbol", id: operator.id, tex: operator.tex }, "fws");
       continue;
     }
     const accent = ACCENTS[t];

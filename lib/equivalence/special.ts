@@ -68,9 +68,45 @@ export function erf(z: Complex): Complex {
 }
 
 /** Li_s(z) for |z| ≤ 1 (z = 1 is ζ(s)). */
+/** Bernoulli numbers B_0…B_30 (B_1 = −1/2), for the dilogarithm's series. */
+const BERNOULLI: number[] = (() => {
+  const b = [1];
+  for (let m = 1; m <= 30; m++) {
+    let sum = 0;
+    let binom = 1; // C(m+1, k)
+    for (let k = 0; k < m; k++) {
+      sum += binom * b[k];
+      binom = (binom * (m + 1 - k)) / (k + 1);
+    }
+    b.push(-sum / (m + 1));
+  }
+  return b;
+})();
+
+/** Li₂(z) for |z| ≤ 1 to full precision: the series in u = −ln(1−z), after reflecting Re z > ½ to 1 − z. */
+function dilog(z: Complex): Complex {
+  const one = new Complex(1, 0);
+  if (z.re > 0.5) {
+    const w = one.sub(z);
+    if (w.abs() < 1e-300) return new Complex((PI * PI) / 6, 0);
+    return new Complex((PI * PI) / 6, 0).sub(z.log().mul(w.log())).sub(dilog(w));
+  }
+  const u = one.sub(z).log().neg();
+  let sum = new Complex(0, 0);
+  let power = u; // u^{n+1}/(n+1)!
+  for (let n = 0; n <= 30; n++) {
+    if (n > 0) power = power.mul(u).div(n + 1);
+    if (BERNOULLI[n] !== 0) sum = sum.add(power.mul(BERNOULLI[n]));
+  }
+  return sum;
+}
+
 export function polylog(s: Complex, z: Complex): Complex {
   if (z.sub(1).abs() < 1e-15) return zeta(s);
   if (z.abs() > 1) throw new Error("the polylogarithm is evaluated inside the unit disc only");
+  if (s.im === 0 && s.re === 2) return dilog(z);
+  // Li_s(−1) = −(1 − 2^{1−s}) ζ(s)
+  if (z.add(1).abs() < 1e-15) return new Complex(1, 0).sub(new Complex(2, 0).pow(new Complex(1, 0).sub(s))).mul(zeta(s)).neg();
   let sum = new Complex(0, 0);
   let power = new Complex(1, 0);
   for (let k = 1; k < 20000; k++) {

@@ -48,6 +48,8 @@ function parseNumber(text: string): number {
 }
 
 export function node(json: Json): Node {
+  // A missing argument (`\overline` with nothing after it) reads as the parser's "missing".
+  if (json === null || json === undefined) return { k: "str", text: "missing" };
   if (typeof json === "number") return { k: "num", value: json, text: String(json) };
   if (typeof json === "string") {
     if (json.length >= 2 && json.startsWith("'") && json.endsWith("'")) return { k: "str", text: json.slice(1, -1) };

@@ -27,12 +27,14 @@ export const isLetterCommand = (t: string | undefined) => !!t && /^\\[A-Za-z]+$/
 
 /** Joins tokens back into LaTeX, keeping a letter command apart from a following letter. */
 export function detok(tokens: string[]): string {
-  let s = "";
+  const parts: string[] = [];
+  let previous = "";
   for (const t of tokens) {
-    if (s && /\\[A-Za-z]+$/.test(s) && /^[A-Za-z]/.test(t)) s += " ";
-    s += t;
+    if (isLetterCommand(previous) && /^[A-Za-z]/.test(t)) parts.push(" ");
+    parts.push(t);
+    previous = t;
   }
-  return s;
+  return parts.join("");
 }
 
 /** The index just past the group opened at `i` (tokens[i] === "{"), or -1 when it is not closed. */

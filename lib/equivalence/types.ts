@@ -14,6 +14,10 @@ export type Declarations = {
 
 export type ComplexValue = { re: number; im: number };
 
+/** Named unit conventions an item may declare (conventions.ts says what each one substitutes). */
+export const CONVENTION_NAMES = ["natural", "natural-HL", "natural-gaussian", "fermi"] as const;
+export type ConventionName = (typeof CONVENTION_NAMES)[number];
+
 export type EquivalenceOptions = {
   declarations?: Declarations;
   tolerance?: { rel?: number; abs?: number };
@@ -21,9 +25,19 @@ export type EquivalenceOptions = {
   floatRounding?: number;
   /** may an inequality (`-2 \le x \le 7`) match an interval (`x \in [-2, 7]`)? Default true. */
   setRelation?: boolean;
+  /** "strict" (default): a bare number is not a quantity with a unit; "optional": a unit on one side only is ignored */
+  units?: "strict" | "optional";
+  /** unit conventions to apply (e.g. "natural-HL": ħ = c = 1, e² = 4πα); none by default */
+  conventions?: readonly ConventionName[];
+  /** time budget of one decision in milliseconds (default 2000): past it, "cannot decide" */
+  budgetMs?: number;
 };
 
-export type Verdict = { equivalent: boolean; reason: string; readAs: { gold: string; pred: string } };
+/**
+ * `equivalent: null` is "cannot decide" (an unsupported construct, a reference the checker cannot read, an
+ * input too large or too slow): never counted as equal. `conventions`: the conventions that were applied.
+ */
+export type Verdict = { equivalent: boolean | null; reason: string; readAs: { gold: string; pred: string }; conventions?: string[] };
 
 export type ConstName = "pi" | "e" | "i" | "gammaE" | "inf";
 
@@ -39,8 +53,11 @@ export type Expr =
   | { t: "pow"; base: Expr; exp: Expr }
   /** a built-in function: sin, ln, gamma, zeta, sqrt, root, abs… */
   | { t: "fn"; name: string; args: Expr[] }
-  /** a declared (or unknown, uninterpreted) function applied to arguments */
-  | { t: "apply"; id: string; tex: string; args: Expr[] }
+  /**
+   * a declared (or unknown, uninterpreted) function applied to arguments; `scale`: a symbol written with its
+   * scale (`\alpha_s(\mu)`, `m(\mu)`), the same symbol where the other side writes it bare (running.ts)
+   */
+  | { t: "apply"; id: string; tex: string; args: Expr[]; scale?: boolean }
   /** the sign of a ± (minus: the sign of a ∓) */
   | { t: "pm"; minus: boolean }
   | { t: "matrix"; rows: Expr[][] };
@@ -55,6 +72,8 @@ export type RegionPart = IntervalPart | { t: "points"; items: Expr[] } | { t: "r
 export type Answer =
   /** `unit`: a recognised physical unit; `unitText`: a word after the number the checker does not know */
   | { t: "expr"; e: Expr; unit?: Unit; unitText?: string; percent?: boolean }
+  /** `\frac{\alpha}{2\pi} \approx 0.00116`: an exact form (optional) and a rounded value, good to its digits */
+  | { t: "approx"; exact?: Answer; value: Extract<Answer, { t: "expr" }> }
   /** `lhs = rhs`; `naming`: the lhs only names the quantity (`\sigma`, `\beta(g)`, `(p, q)`), `key` says which */
   | { t: "eq"; lhs: Answer; rhs: Answer; naming: boolean; key: string }
   /** `bare`: written without brackets (a, b or "a and b"); `bracket`: [a, b] (a list or a closed interval) */
@@ -73,3 +92,6 @@ export type Reading = { answer: Answer; notes: ReadNotes; source: string; lastBo
 
 /** Thrown by the reader and the evaluator with a message for the author. */
 export class ReadError extends Error {}
+
+/** A construct the checker does not support (named in the message): the verdict is "cannot decide". */
+export class UnsupportedError extends ReadError {}

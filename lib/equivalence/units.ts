@@ -3,7 +3,8 @@
 
 /** Exponents of kg, m, s, A, K, mol, cd. */
 export type Dims = [number, number, number, number, number, number, number];
-export type UnitInfo = { factor: number; dims: Dims; latex: string };
+/** `spelled`: written as an English word (`\text{meters}`), prose as much as a unit. */
+export type UnitInfo = { factor: number; dims: Dims; latex: string; spelled?: boolean };
 
 const D = (kg = 0, m = 0, s = 0, A = 0, K = 0, mol = 0, cd = 0): Dims => [kg, m, s, A, K, mol, cd];
 const EV = 1.602176634e-19;
@@ -105,6 +106,7 @@ export function parseUnit(text: string): UnitInfo | null {
   const dims = D();
   let denominator = false;
   let count = 0;
+  let spelled = false;
   let pos = 0;
   const trimmed = src.trim();
   if (!trimmed) return null;
@@ -121,13 +123,14 @@ export function parseUnit(text: string): UnitInfo | null {
     if (m[5]) continue;
     const u = baseUnit(m[1]);
     if (!u) return null;
+    spelled ||= m[1] in WORDS;
     const power = Number(m[2] ?? m[3] ?? 1) * (denominator ? -1 : 1);
     factor *= u.factor ** power;
     for (let k = 0; k < 7; k++) dims[k] += u.dims[k] * power;
     count++;
   }
   if (!count) return null;
-  return { factor, dims, latex: `\\mathrm{${text.trim().replace(/\s+/g, "\\,")}}` };
+  return { factor, dims, latex: `\\mathrm{${text.trim().replace(/\s+/g, "\\,")}}`, ...(spelled ? { spelled } : {}) };
 }
 
 // Natural units: 1 kg, 1 m, 1 s, 1 K in eV^(1, -1, -1, 1).

@@ -103,14 +103,24 @@ describe("fieldwork CLI", () => {
       { id: "a", gold: "2x", pred: "x+x", expected: true },
       { id: "b", gold: "x^2", pred: "x^3", expected: false },
       { id: "c", gold: "\\sin x", pred: "\\cos x", expected: true },
+      { id: "d", gold: "\\int f(x)\\,dx", pred: "F(x)", expected: true },
+      { id: "e", gold: "m_W = 80.4\\,\\mathrm{GeV}", pred: "80.4", expected: false },
     ];
     writeFileSync(path.join(dir, "pairs.json"), JSON.stringify(pairs));
     const scored = JSON.parse(fieldwork(["equiv", "--file", path.join(dir, "pairs.json"), "--json"], url).stdout);
-    expect(scored).toMatchObject({ total: 3, correct: 2, falsePositives: 0, falseNegatives: 1 });
-    expect(scored.cases.map((c: { id: string; equivalent: boolean }) => [c.id, c.equivalent])).toEqual([["a", true], ["b", false], ["c", false]]);
-    writeFileSync(path.join(dir, "bad.json"), JSON.stringify([{ id: "x", gold: "1" }]));
-    expect(fieldwork(["equiv", "--file", path.join(dir, "bad.json")], url).status).toBe(1);
-  }, 60_000);
+    expect(scored).toMatchObject({ total: 5, correct: 3, falsePositives: 0, falseNegatives: 1, undecided: 1, errors: 0 });
+    expect(scored.cases.map((c: { id: string; equivalent: boolean }) => [c.id, c.equivalent])).toEqual([["a", true], ["b", false], ["c", false], ["d", null], ["e", false]]);
+    // Units optional, and a convention, for the whole file.
+    const lenient = JSON.parse(fieldwork(["equiv", "--file", path.join(dir, "pairs.json"), "--units", "optional", "--json"], url).stdout);
+    expect(lenient.cases[4]).toMatchObject({ id: "e", equivalent: true });
+    const hl = JSON.parse(fieldwork(["equiv", "\\frac{e^2}{4\\pi}", "\\alpha", "--conventions", "natural-HL", "--json"], url).stdout);
+    expect(hl).toMatchObject({ equivalent: true, conventions: [expect.stringMatching(/^natural-HL/)] });
+    // A bad pair is an error for that pair; the others are still scored, and the exit status says so.
+    writeFileSync(path.join(dir, "bad.json"), JSON.stringify([{ id: "x", gold: "1" }, { id: "y", gold: "1", pred: "1", expected: true }]));
+    const bad = fieldwork(["equiv", "--file", path.join(dir, "bad.json"), "--json"], url);
+    expect(bad.status).toBe(1);
+    expect(JSON.parse(bad.stdout)).toMatchObject({ total: 2, correct: 1, errors: 1 });
+  }, 120_000);
 
   it("lists the review queue and assigns a source's seeds to a user by email", async () => {
     const author = await makeUser("ANNOTATOR");

@@ -1,7 +1,8 @@
 // The LaTeX final answer, where it is an expression in the argument names, evaluated at every test input
 // (lib/equivalence) agrees with the reference code's output. A warning: the checker reads most physics
-// notation but not all, and a reviewer decides.
-import { evaluatorFor } from "../../equivalence";
+// notation but not all, and a reviewer decides. A statement in natural units reads ħ = c = 1 (and e² = 4πα)
+// in the answer, for the symbols that are not arguments.
+import { conventionsFor, evaluatorFor } from "../../equivalence";
 import { numbersAgree, numericParts } from "../../grading/compare";
 import { declarationsFor } from "../../items/declarations";
 import { returnElements } from "../../items/test-values";
@@ -27,7 +28,7 @@ export const finalAnswerVsCode: Check = {
     if (missing || !ctx.run) return [notRun(missing ?? "no outputs")];
     const run = ctx.run;
     // Read once, evaluated at every test input.
-    const evaluator = evaluatorFor(fields.finalAnswer, declarationsFor(fields.declarations, fields.answerSpec));
+    const evaluator = evaluatorFor(fields.finalAnswer, declarationsFor(fields.declarations, fields.answerSpec), { conventions: conventionsFor(fields.statement) });
     for (const [i, tc] of fields.testCases.entries()) {
       const result = run.results[i];
       if (!result || !("output" in result)) continue;

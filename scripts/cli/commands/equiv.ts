@@ -2,12 +2,13 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { checkEquivalence } from "../../../lib/equivalence";
-import { ZEquivalencePairs } from "../../../lib/equivalence/schemas";
+import { ZConventions, ZEquivalencePairs, ZUnits } from "../../../lib/equivalence/schemas";
+import { scorePairs, type Score } from "../../../lib/equivalence/score-pairs";
 import { emit, fail, type OutputOptions } from "../output";
 
-type Options = OutputOptions & { file?: string };
+type Options = OutputOptions & { file?: string; units?: string; conventions?: string };
 
-function readPairs(file: string) {
+function readPairs(file: string): unknown[] {
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(file, "utf8"));
@@ -17,34 +18,41 @@ function readPairs(file: string) {
   return ZEquivalencePairs.parse(data);
 }
 
+const show = (v: boolean | null) => (v === null ? "cannot decide" : String(v));
+
+function summaryLine(s: Score): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  return `${s.correct}/${s.total} correct, ${plural(s.falsePositives, "false positive")}, ${plural(s.falseNegatives, "false negative")}, ${s.undecided} undecided, ${plural(s.errors, "error")}`;
+}
+
 export function registerEquivCommand(program: Command): void {
   program.command("equiv")
     .description("decide whether two LaTeX answers are the same (or score a file of pairs)")
     .argument("[gold]", "the reference answer (LaTeX)")
     .argument("[pred]", "the answer to judge (LaTeX)")
-    .option("--file <pairs.json>", "a JSON array of {id, gold, pred, expected}")
+    .option("--file <pairs.json>", "a JSON array of {id, gold, pred, expected, declarations?, units?, conventions?, statement?}")
+    .option("--units <strict|optional>", "may a unit be left out? (default strict)")
+    .option("--conventions <names>", "comma-separated unit conventions: natural, natural-HL, natural-gaussian, fermi")
     .option("--json", "print one JSON object")
     .action((gold: string | undefined, pred: string | undefined, options: Options) => {
       try {
+        const units = options.units === undefined ? undefined : ZUnits.parse(options.units);
+        const conventions = options.conventions === undefined ? undefined : ZConventions.parse(options.conventions.split(",").map((c) => c.trim()).filter(Boolean));
         if (options.file) {
-          const cases = readPairs(options.file).map((p) => {
-            const verdict = checkEquivalence(p.gold, p.pred, { declarations: p.declarations });
-            return { id: p.id, expected: p.expected, equivalent: verdict.equivalent, reason: verdict.reason };
-          });
-          const falsePositives = cases.filter((c) => c.equivalent && !c.expected).length;
-          const falseNegatives = cases.filter((c) => !c.equivalent && c.expected).length;
-          const summary = { total: cases.length, correct: cases.length - falsePositives - falseNegatives, falsePositives, falseNegatives, cases };
-          emit(options, summary, () =>
+          const score = scorePairs(readPairs(options.file), { units, conventions });
+          emit(options, score, () =>
             [
-              `${summary.correct}/${summary.total} correct, ${falsePositives} false positive${falsePositives === 1 ? "" : "s"}, ${falseNegatives} false negative${falseNegatives === 1 ? "" : "s"}`,
-              ...cases.filter((c) => c.equivalent !== c.expected).map((c) => `  ${c.id}: expected ${c.expected}, got ${c.equivalent} — ${c.reason}`),
+              summaryLine(score),
+              ...score.cases.filter((c) => c.error || c.equivalent !== c.expected).map((c) => `  ${c.id}: ${c.error ? "error" : `expected ${show(c.expected)}, got ${show(c.equivalent)}`} — ${c.reason}`),
             ].join("\n"),
           );
+          if (score.errors) process.exitCode = 1;
           return;
         }
         if (gold === undefined || pred === undefined) throw new Error("give GOLD and PRED, or --file PAIRS.json");
-        const verdict = checkEquivalence(gold, pred);
-        emit(options, verdict, () => `${verdict.equivalent ? "equivalent" : "not equivalent"}: ${verdict.reason}\n  gold read as: ${verdict.readAs.gold}\n  pred read as: ${verdict.readAs.pred}`);
+        const verdict = checkEquivalence(gold, pred, { units, conventions });
+        const conventionLine = verdict.conventions?.length ? `\n  with ${verdict.conventions.join("; ")}` : "";
+        emit(options, verdict, () => `${verdict.equivalent === null ? "cannot decide" : verdict.equivalent ? "equivalent" : "not equivalent"}: ${verdict.reason}\n  gold read as: ${verdict.readAs.gold}\n  pred read as: ${verdict.readAs.pred}${conventionLine}`);
       } catch (error) {
         fail(options, error);
       }
