@@ -8,7 +8,7 @@ import type { WellFormed } from "@/lib/equivalence";
 import { conventionsFor } from "@/lib/equivalence/conventions";
 import { declarationsFor, type Declarations } from "@/lib/items/declarations";
 import type { AnswerSpec } from "@/lib/items/answer-spec";
-import { renderMathField } from "@/lib/latex/render-math-field";
+import { MathView } from "@/components/latex/math-view-client";
 
 type Props = { finalAnswer: string; declarations: Declarations; spec: AnswerSpec; statement: string };
 
@@ -34,13 +34,12 @@ export function FinalAnswerReading({ finalAnswer, declarations, spec, statement 
   if (!reading.ok) {
     return <p className="mt-2 text-sm text-red-700 dark:text-red-300" data-testid="final-answer-reading" data-ok="false">The checker cannot use this answer: {reading.reason}</p>;
   }
-  const { html } = renderMathField(reading.readAs);
   return (
     <div className="mt-2 text-sm" data-testid="final-answer-reading" data-ok="true">
       <div className="flex items-baseline gap-2">
         <span className="text-xs text-stone-500">Read as:</span>
-        {/* renderMathField sanitises; only KaTeX output (trust: false) is inserted as-is */}
-        <span className="latex-text" dangerouslySetInnerHTML={{ __html: html }} />
+        {/* the checker's own printing of the answer: short, typeset with react-katex */}
+        <MathView math={reading.readAs} display={false} testId="final-answer-read-as" />
       </div>
       {reading.conventions?.length ? (
         <p className="text-xs text-stone-500" data-testid="final-answer-conventions">With the statement’s convention: {reading.conventions.join("; ")}</p>
