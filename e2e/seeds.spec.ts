@@ -1,6 +1,6 @@
 // Browsing seeds: list, filters, rendered LaTeX with the source's macros, and an inline LaTeX error.
 import { expect, test } from "@playwright/test";
-import { storageStateFor } from "./support";
+import { createItemFromSeed, storageStateFor } from "./support";
 
 test.use({ storageState: storageStateFor("annotator") });
 
@@ -14,6 +14,26 @@ test("the seed list shows the demo problems and filters by text", async ({ page 
   await expect(page).toHaveURL(/source=fieldwork-demo-qft/);
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText("Casimir energy in one dimension");
+  // The excerpt is typeset math, not LaTeX source.
+  await expect(rows.first().locator(".latex-excerpt .katex").first()).toBeVisible();
+  await expect(rows.first()).not.toContainText("$");
+});
+
+test("items are named by their seed's title and show a typeset excerpt; home counts lead to the filtered lists", async ({ page, browser }) => {
+  const id = await createItemFromSeed(page, "Casimir energy in one dimension");
+  await page.goto("/items");
+  const row = page.getByTestId(`item-row-${id}`);
+  await expect(row.getByRole("link", { name: "Casimir energy in one dimension" })).toBeVisible();
+  await expect(row.locator(".latex-excerpt .katex").first()).toBeVisible();
+  await page.goto("/");
+  await expect(page.getByTestId("my-seeds")).toContainText("Casimir energy in one dimension");
+
+  const lead = await (await browser.newContext({ storageState: storageStateFor("lead") })).newPage();
+  await lead.goto("/");
+  await lead.getByTestId("seed-counts").getByRole("link", { name: "new" }).first().click();
+  await expect(lead).toHaveURL(/\/seeds\?status=NEW$/);
+  await expect(lead.getByTestId("seed-table").locator("tbody tr").first()).toContainText("new");
+  await lead.context().close();
 });
 
 test("a seed page renders its problem and solution as math, with the source's macros", async ({ page }) => {

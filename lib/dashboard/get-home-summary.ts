@@ -51,11 +51,12 @@ const QUEUE_ORDER: Record<string, number> = { CHANGES_REQUESTED: 0, DRAFT: 1, SU
 export async function getMyQueue(user: SessionUser): Promise<MyQueue> {
   const db = getDb();
   const [seeds, items] = await Promise.all([
+    // Seeds assigned to the user and seeds they are adapting (an item of theirs exists), not yet adapted.
     db.seed.findMany({
-      where: { assigneeId: user.id, status: { in: ["ASSIGNED", "IN_PROGRESS"] } },
+      where: { status: { in: ["ASSIGNED", "IN_PROGRESS"] }, OR: [{ assigneeId: user.id }, { items: { some: { authorId: user.id } } }] },
       orderBy: [{ assignedAt: "desc" }, { id: "desc" }],
       take: 50,
-      select: { id: true, title: true, location: true, status: true, updatedAt: true },
+      select: { id: true, title: true, location: true, status: true, updatedAt: true, assigneeId: true },
     }),
     db.item.findMany({
       where: { OR: [{ authorId: user.id }, { assigneeId: user.id }], status: { not: "REJECTED" } },
@@ -68,7 +69,7 @@ export async function getMyQueue(user: SessionUser): Promise<MyQueue> {
   return {
     seeds: seeds.map((s) => ({ id: s.id, title: s.title ?? s.location ?? "Untitled seed", status: s.status, href: `/seeds/${s.id}`, updatedAt: s.updatedAt.toISOString() })),
     items: sorted.slice(0, 20).map((i) => ({ id: i.id, title: itemTitle(i.seed.title, i.statement), status: i.status, href: `/items/${i.id}`, updatedAt: i.updatedAt.toISOString() })),
-    openClaims: seeds.length,
+    openClaims: seeds.filter((s) => s.assigneeId === user.id).length,
   };
 }
 
