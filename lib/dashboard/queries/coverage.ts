@@ -10,7 +10,7 @@ export async function queryCoverage(scope: Scope): Promise<CoverageRow[]> {
   return getDb().$queryRaw<CoverageRow[]>(coverageSql(scope));
 }
 
-/** The panel's one query (exported for the benchmark's EXPLAIN). */
+/** The panel's one query (exported to inspect it, e.g. with EXPLAIN). */
 export function coverageSql(scope: Scope): Prisma.Sql {
   return Prisma.sql`
     SELECT src."identifier" AS "source", src."title", t."imported", t."adapted", t."approved"

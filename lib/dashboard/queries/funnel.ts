@@ -17,7 +17,7 @@ export async function queryFunnel(scope: Scope): Promise<Funnel> {
   return funnel;
 }
 
-/** The panel's one query (exported for the benchmark's EXPLAIN). */
+/** The panel's one query (exported to inspect it, e.g. with EXPLAIN). */
 export function funnelSql(scope: Scope): Prisma.Sql {
   return Prisma.sql`
     SELECT 'seed' AS "kind", s."status"::text AS "status", count(*)::int AS "n" FROM "Seed" s

@@ -18,7 +18,7 @@ export async function queryPeople(scope: Scope): Promise<{ people: AnnotatorRow[
   };
 }
 
-/** The panel's one query (exported for the benchmark's EXPLAIN). */
+/** The panel's one query (exported to inspect it, e.g. with EXPLAIN). */
 export function peopleSql(scope: Scope): Prisma.Sql {
   return Prisma.sql`
     WITH claimed AS (

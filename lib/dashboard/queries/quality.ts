@@ -32,7 +32,7 @@ export async function queryQuality(scope: Scope): Promise<{ checkFailures: Check
   };
 }
 
-/** The panel's one query (exported for the benchmark's EXPLAIN). */
+/** The panel's one query (exported to inspect it, e.g. with EXPLAIN). */
 export function qualitySql(scope: Scope): Prisma.Sql {
   // Runs are grouped by their set of failing checks first (a few dozen sets), then the sets are unnested.
   return Prisma.sql`

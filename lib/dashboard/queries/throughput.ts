@@ -17,7 +17,7 @@ export async function queryThroughput(scope: Scope): Promise<{ approvedPerDay: A
   };
 }
 
-/** The panel's one query (exported for the benchmark's EXPLAIN). */
+/** The panel's one query (exported to inspect it, e.g. with EXPLAIN). */
 export function throughputSql(scope: Scope): Prisma.Sql {
   return Prisma.sql`
     SELECT t."kind", to_char(t."day", 'YYYY-MM-DD') AS "day", t."who"::text AS "annotatorId", u."name" AS "annotator", t."n"

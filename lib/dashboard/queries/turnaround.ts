@@ -28,7 +28,7 @@ export async function queryTurnaround(scope: Scope, now: Date = new Date()): Pro
   };
 }
 
-/** The panel's one query (exported for the benchmark's EXPLAIN). */
+/** The panel's one query (exported to inspect it, e.g. with EXPLAIN). */
 export function turnaroundSql(scope: Scope, now: Date = new Date()): Prisma.Sql {
   // One pass over the decisions: per week and (the empty grouping set) over the whole range.
   return Prisma.sql`
