@@ -4,7 +4,8 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
-import { getHomeSummary, type MyQueue, type WorkRow } from "@/lib/dashboard/get-home-summary";
+import { getHomeSummary, type MyNumbers, type MyQueue, type WorkRow } from "@/lib/dashboard/get-home-summary";
+import { formatPercent } from "@/lib/dashboard/model/shape";
 
 export default async function HomePage() {
   const user = await requirePageUser();
@@ -15,6 +16,7 @@ export default async function HomePage() {
         {can(user, "item.create") && <ClaimNextButton />}
       </PageHeader>
       <QueueCards queue={summary.queue} />
+      {summary.kind === "annotator" && <MyNumbersCard mine={summary.mine} />}
       {summary.kind !== "annotator" && (
         <div className="mt-4 grid gap-4 md:grid-cols-2">
           <Card title="Items by status" actions={can(user, "item.review") ? <Link href="/review" className="text-sm text-sky-700 hover:underline dark:text-sky-400">Review queue</Link> : undefined}>
@@ -62,6 +64,30 @@ function QueueCards({ queue }: { queue: MyQueue }) {
       </Card>
       <Card title="My items">
         <WorkList rows={queue.items} empty="You have not adapted any item yet." testId="my-items" />
+      </Card>
+    </div>
+  );
+}
+
+function MyNumbersCard({ mine }: { mine: MyNumbers }) {
+  const rows: [string, string][] = [
+    ["Seeds claimed or assigned", mine.claimed.toLocaleString("en")],
+    ["Submissions", mine.submitted.toLocaleString("en")],
+    ["Items approved", mine.approved.toLocaleString("en")],
+    ["Decisions on my items", mine.decisions.toLocaleString("en")],
+    ["Changes requested", `${mine.changesRequested.toLocaleString("en")} (${formatPercent(mine.changesRequestedRate)})`],
+    ["Median rounds before approval", mine.medianRounds === null ? "—" : mine.medianRounds.toFixed(1)],
+  ];
+  return (
+    <div className="mt-4">
+      <Card title={`My last ${mine.days} days`}>
+        <table className="table-dense" data-testid="my-numbers">
+          <tbody>
+            {rows.map(([label, value]) => (
+              <tr key={label}><td>{label}</td><td className="text-right tabular-nums">{value}</td></tr>
+            ))}
+          </tbody>
+        </table>
       </Card>
     </div>
   );

@@ -9,6 +9,7 @@ const LINKS: NavLink[] = [
   { href: "/seeds", label: "Seeds", action: "seed.read" },
   { href: "/items", label: "Items", action: "item.read" },
   { href: "/review", label: "Review", action: "item.review" },
+  { href: "/dashboard", label: "Dashboard", action: "dashboard.view" },
   { href: "/imports", label: "Imports", action: "source.import" },
   { href: "/admin/users", label: "Users", action: "user.manage" },
 ];

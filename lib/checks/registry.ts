@@ -44,6 +44,11 @@ export function blockingFailures(results: CheckResult[]): CheckResult[] {
   return results.filter((r) => r.blocking && !r.passed);
 }
 
+/** The distinct ids of the checks with a failing finding (blocking or not), in registry order. */
+export function failedCheckIds(results: Pick<CheckResult, "id" | "passed">[]): string[] {
+  return [...new Set(results.filter((r) => !r.passed).map((r) => r.id))];
+}
+
 /** One word for a run: any blocking failure → FAILING; else any other failure → WARNINGS; else PASSING. */
 export function checkStateOf(results: Pick<CheckResult, "blocking" | "passed">[]): "PASSING" | "WARNINGS" | "FAILING" {
   if (results.some((r) => r.blocking && !r.passed)) return "FAILING";

@@ -12,7 +12,8 @@ import { fieldsHash } from "../items/fields-hash";
 import type { ItemFields } from "../items/schemas";
 import { toMacroMap } from "../latex/macros";
 import { inspectCode, runCode } from "../sandbox/run-code";
-import { checkStateOf, evaluateChecks } from "./registry";
+import type { CheckRunPurpose } from "../generated/prisma/enums";
+import { checkStateOf, evaluateChecks, failedCheckIds } from "./registry";
 import type { CheckContext, CheckResult, NearDuplicate } from "./types";
 
 /** `version`: the version that was checked; `fieldsHash`: its content key (null for runs stored before keys existed). */
@@ -50,8 +51,11 @@ function assertCanRunChecks(actor: Actor, item: { authorId: string; assigneeId: 
   }
 }
 
-/** Run every check on the item's current version and store the run. */
-export async function runChecks(actor: Actor, rawId: unknown): Promise<CheckRunView> {
+/**
+ * Run every check on the item's current version and store the run, with why it ran (the dashboard counts
+ * failures at submit attempts and at approval's re-runs apart from runs someone asked for).
+ */
+export async function runChecks(actor: Actor, rawId: unknown, purpose: CheckRunPurpose = "MANUAL"): Promise<CheckRunView> {
   const id = parseItemId(rawId);
   const started = performance.now();
   const item = await getDb().item.findUnique({ where: { id }, include: { seed: { select: { source: { select: { macros: true } } } } } });
@@ -66,7 +70,10 @@ export async function runChecks(actor: Actor, rawId: unknown): Promise<CheckRunV
   const isolation = code.run?.isolation ?? code.inspect?.isolation ?? null;
   const run = await getDb().$transaction(async (tx) => {
     const stored = await tx.checkRun.create({
-      data: { itemId: id, version: item.version, fieldsHash: hash, passed, results: results as object[], durationMs, isolation, createdById: actor.id },
+      data: {
+        itemId: id, version: item.version, fieldsHash: hash, passed, results: results as object[], durationMs, isolation, createdById: actor.id,
+        purpose, failedChecks: failedCheckIds(results),
+      },
     });
     // The review queue filters on the newest run's outcome; the version guards against a save in between.
     await tx.item.updateMany({ where: { id, version: item.version }, data: { checkState: checkStateOf(results), checkedVersion: item.version } });

@@ -1,19 +1,23 @@
 import "server-only";
 // What the home page shows: everyone their queue (assigned seeds, items needing them — changes requested
-// first); who may view the dashboard, counts by status; who manages users, users and sources too.
+// first); annotators their own numbers of the last 30 days (the dashboard's people row, for them only); who
+// may view the dashboard, counts by status; who manages users, users and sources too.
 import { getDb } from "../db";
 import { assertCan, can } from "../auth/permissions";
 import type { SessionUser } from "../auth/types";
 import { ItemStatus, SeedStatus } from "../generated/prisma/enums";
 import { ttlCache } from "../cache/ttl-cache";
 import { itemTitle } from "../items/item-title";
+import { rangeBounds, resolveRange } from "./model/filters";
+import type { AnnotatorRow } from "./model/types";
+import { queryPeople } from "./queries/people";
 
 type Counts = Record<string, number>;
 export type WorkRow = { id: string; title: string; status: string; href: string; updatedAt: string };
 export type MyQueue = { seeds: WorkRow[]; items: WorkRow[]; openClaims: number };
 
 export type HomeSummary =
-  | { kind: "annotator"; queue: MyQueue }
+  | { kind: "annotator"; queue: MyQueue; mine: MyNumbers }
   | { kind: "lead"; queue: MyQueue; items: Counts; seeds: Counts }
   | { kind: "admin"; queue: MyQueue; items: Counts; seeds: Counts; users: Counts; sources: { identifier: string; title: string | null; seeds: number }[] };
 
@@ -21,6 +25,21 @@ function fill(keys: string[], rows: { key: string; n: number }[]): Counts {
   const out: Counts = Object.fromEntries(keys.map((k) => [k, 0]));
   for (const r of rows) out[r.key] = r.n;
   return out;
+}
+
+/** An annotator's own numbers over the last `days` days. */
+export type MyNumbers = { days: number } & Pick<AnnotatorRow, "claimed" | "submitted" | "approved" | "decisions" | "changesRequested" | "changesRequestedRate" | "medianRounds">;
+const MY_DAYS = 30;
+
+export async function getMyNumbers(user: SessionUser, now: Date = new Date()): Promise<MyNumbers> {
+  assertCan(user, "item.read");
+  const range = resolveRange({ days: MY_DAYS }, now);
+  const { people } = await queryPeople({ ...rangeBounds(range), annotator: user.id });
+  const me = people.find((p) => p.id === user.id);
+  return {
+    days: MY_DAYS, claimed: me?.claimed ?? 0, submitted: me?.submitted ?? 0, approved: me?.approved ?? 0, decisions: me?.decisions ?? 0,
+    changesRequested: me?.changesRequested ?? 0, changesRequestedRate: me?.changesRequestedRate ?? null, medianRounds: me?.medianRounds ?? null,
+  };
 }
 
 type StatusCounts = { items: Counts; seeds: Counts };
@@ -76,7 +95,7 @@ export async function getMyQueue(user: SessionUser): Promise<MyQueue> {
 export async function getHomeSummary(user: SessionUser): Promise<HomeSummary> {
   assertCan(user, "item.read");
   const queue = await getMyQueue(user);
-  if (!can(user, "dashboard.view")) return { kind: "annotator", queue };
+  if (!can(user, "dashboard.view")) return { kind: "annotator", queue, mine: await getMyNumbers(user) };
   const counts = await statusCounts();
   if (!can(user, "user.manage")) return { kind: "lead", queue, ...counts };
   const db = getDb();

@@ -1,11 +1,13 @@
 import "server-only";
-// Demo data for a fresh install: one admin, one lead, two annotators and the demo problem set.
-// Idempotent: users that exist are left alone and seeds dedup on their content hash.
+// Demo data for a fresh install: one admin, one lead, two annotators, the demo problem set, and a few weeks
+// of review history on a second demo source (for the dashboard). Idempotent: users that exist are left alone,
+// seeds dedup on their content hash, and the history is written once.
 import { getDb } from "../db";
 import { hashPassword } from "../auth/password";
 import type { Role } from "../auth/types";
 import { seedContentHash } from "../seeds/content-hash";
 import { DEMO_SEEDS, DEMO_SOURCE } from "./demo-seeds";
+import { seedDemoHistory } from "./demo-history";
 
 export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
   { email: "admin@fieldwork.local", name: "Ada Admin", role: "ADMIN" },
@@ -14,7 +16,7 @@ export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
   { email: "annotator2@fieldwork.local", name: "Paul Annotator", role: "ANNOTATOR" },
 ];
 
-export type SeedDemoResult = { usersCreated: number; seedsCreated: number };
+export type SeedDemoResult = { usersCreated: number; seedsCreated: number; historyItems: number };
 
 export async function seedDemo(password: string): Promise<SeedDemoResult> {
   const db = getDb();
@@ -43,6 +45,7 @@ export async function seedDemo(password: string): Promise<SeedDemoResult> {
       })),
       skipDuplicates: true,
     });
-    return { usersCreated: users.count, seedsCreated: seeds.count };
-  });
+    const historyItems = await seedDemoHistory(tx);
+    return { usersCreated: users.count, seedsCreated: seeds.count, historyItems };
+  }, { timeout: 60_000 });
 }

@@ -59,7 +59,7 @@ export async function decideItem(actor: Actor, rawId: unknown, rawInput: unknown
   }
   if (input.decision === "APPROVE") {
     // Checks run code, so outside the transaction; the transaction then makes sure nothing moved.
-    const run = await runChecks(actor, id);
+    const run = await runChecks(actor, id, "APPROVAL");
     if (run.version !== input.version) assertDecidable(actor, { ...before, version: run.version }, input.version);
     const failing = blockingFailures(run.results);
     if (failing.length) {

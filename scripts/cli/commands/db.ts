@@ -36,7 +36,7 @@ export function registerDbCommands(program: Command): void {
     .action(async (options: OutputOptions) => {
       try {
         const result = await withDatabase(() => seedDemo(getDemoPassword()));
-        emit(options, result, () => `Created ${result.usersCreated} demo users and ${result.seedsCreated} demo seeds.`);
+        emit(options, result, () => `Created ${result.usersCreated} demo users, ${result.seedsCreated} demo seeds and ${result.historyItems} items of review history.`);
       } catch (error) {
         fail(options, error);
       }

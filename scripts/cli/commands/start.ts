@@ -42,7 +42,7 @@ async function start(options: StartOptions): Promise<void> {
   const demoPassword = isFresh ? getDemoPassword() : peekDemoPassword();
   if (isFresh) {
     const seeded = await seedDemo(demoPassword!);
-    log(`Demo data: ${seeded.usersCreated} users, ${seeded.seedsCreated} seeds.`);
+    log(`Demo data: ${seeded.usersCreated} users, ${seeded.seedsCreated} seeds, ${seeded.historyItems} items of review history.`);
   }
   const demoExists = (await getDb().user.count({ where: { email: { in: DEMO_USERS.map((u) => u.email) } } })) > 0;
   await disconnectDb();

@@ -1,0 +1,24 @@
+import "server-only";
+// Coverage panel, one query: per source, the seeds imported in the range, how many were adapted (have items:
+// in progress or adapted) and how many have an approved item (ADAPTED: approval marks the seed).
+import { getDb } from "../../db";
+import { Prisma } from "../../generated/prisma/client";
+import type { CoverageRow } from "../model/types";
+import { inRange, seedFilter, type Scope } from "./scope";
+
+export async function queryCoverage(scope: Scope): Promise<CoverageRow[]> {
+  return getDb().$queryRaw<CoverageRow[]>(coverageSql(scope));
+}
+
+/** The panel's one query (exported to inspect it, e.g. with EXPLAIN). */
+export function coverageSql(scope: Scope): Prisma.Sql {
+  return Prisma.sql`
+    SELECT src."identifier" AS "source", src."title", t."imported", t."adapted", t."approved"
+    FROM (
+      SELECT s."sourceId", count(*)::int AS "imported",
+        count(*) FILTER (WHERE s."status" IN ('IN_PROGRESS', 'ADAPTED'))::int AS "adapted",
+        count(*) FILTER (WHERE s."status" = 'ADAPTED')::int AS "approved"
+      FROM "Seed" s WHERE ${inRange(Prisma.sql`s."createdAt"`, scope)} AND ${seedFilter(scope)} GROUP BY 1
+    ) t JOIN "Source" src ON src."id" = t."sourceId"
+    ORDER BY t."imported" DESC, src."identifier"`;
+}
