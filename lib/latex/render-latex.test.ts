@@ -49,7 +49,44 @@ describe("renderLatexText", () => {
     const { errors } = renderLatexText(String.raw`$\loop$`, { macros: { "\\loop": "\\loop\\loop" }, maxExpand: 50 });
     expect(errors[0].message).toMatch(/Too many expansions/);
   });
+
+  it("bounds macro expansion by what it produces: macros that double their argument are an error at their formula", () => {
+    // 17 expansions, 2^17 tokens: far below any expansion count, minutes of work without the bound.
+    const source = `Intro.\n\nThe bomb: ${doublingBomb(17)} and after it $x$.`;
+    expect(source.length).toBeLessThan(450);
+    const { html, errors } = renderLatexText(source);
+    expect(errors).toEqual([expect.objectContaining({ line: 3, column: 11, message: expect.stringMatching(/Macro expansion produces too much: over 20,000 tokens/) })]);
+    expect(html.length).toBeLessThan(20_000);
+    // The same bound, lower, stops a smaller one; a formula that stays under it renders.
+    expect(renderLatexText(doublingBomb(8), { maxExpandedTokens: 100 }).errors[0].message).toMatch(/over 100 tokens/);
+    expect(renderLatexText(doublingBomb(5)).errors).toEqual([]);
+  });
+
+  it("caps the rendered size: past maxHtmlChars the rest is an error at the paragraph where it stops", () => {
+    const source = ["$\\frac{a}{b}$ ".repeat(20), "$\\frac{a}{b}$ ".repeat(400), "last $x$"].join("\n\n");
+    const full = renderLatexText(source);
+    expect(full.errors).toEqual([]);
+    const capped = renderLatexText(source, { maxHtmlChars: 50_000 });
+    expect(capped.errors).toEqual([expect.objectContaining({ line: 3, column: 1, message: expect.stringMatching(/too large to show: the rendered text would be over 50,000 characters/) })]);
+    expect(capped.html.length).toBeLessThan(55_000);
+    expect(capped.html).not.toContain("last");
+    // One formula alone over the cap is an error at that formula.
+    const one = renderLatexText(`Text, then $${"\\frac{}{}".repeat(200)}$.`, { maxHtmlChars: 20_000 });
+    expect(one.errors).toEqual([expect.objectContaining({ line: 1, column: 12, message: expect.stringMatching(/too large to show/) })]);
+  });
 });
+
+/** `$\def\qa#1{\z{#1#1}}\def\qb#1{\qa{#1#1}}…\q…{x}$`: each level doubles its argument. */
+export function doublingBomb(levels: number): string {
+  const name = (i: number) => `q${String.fromCharCode(97 + Math.floor(i / 26))}${String.fromCharCode(97 + (i % 26))}`;
+  let defs = "\\def\\z#1{#1}";
+  let previous = "z";
+  for (let i = 0; i < levels; i++) {
+    defs += `\\def\\${name(i)}#1{\\${previous}{#1#1}}`;
+    previous = name(i);
+  }
+  return `$${defs}\\${previous}{x}$`;
+}
 
 describe("renderLatexText across paragraphs", () => {
   it("reports errors in later paragraphs at their absolute line, also when served from the cache", () => {
