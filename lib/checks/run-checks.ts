@@ -1,7 +1,8 @@
 import "server-only";
-// POST/GET /api/items/[id]/checks: gather the facts once (sandbox run and signature, near-duplicates),
-// evaluate every check, store the CheckRun keyed by the version and by the content of its fields, so "the
-// run for version N" is also found for a later version with the same fields (after a submit).
+// POST/GET /api/items/[id]/checks: gather the facts once (sandbox run and signature, near-duplicates, LaTeX
+// renders and the final answer's values, in worker threads), evaluate every check, store the CheckRun keyed by
+// the version and by the content of its fields, so "the run for version N" is also found for a later version
+// with the same fields (after a submit).
 import { getDb } from "../db";
 import { AppError } from "../errors";
 import { can } from "../auth/permissions";
@@ -12,6 +13,7 @@ import { fieldsHash } from "../items/fields-hash";
 import type { ItemFields } from "../items/schemas";
 import { toMacroMap } from "../latex/macros";
 import { inspectCode, runCode } from "../sandbox/run-code";
+import { gatherTextFacts } from "./gather-text-facts";
 import { checkStateOf, evaluateChecks } from "./registry";
 import type { CheckContext, CheckResult, NearDuplicate } from "./types";
 
@@ -59,8 +61,9 @@ export async function runChecks(actor: Actor, rawId: unknown): Promise<CheckRunV
   assertCanRunChecks(actor, item);
   const fields = fieldsOf(item);
   const hash = fieldsHash(fields);
-  const [code, nearDuplicates] = await Promise.all([gatherCodeFacts(fields), findNearDuplicates(id, fields.statement)]);
-  const results = evaluateChecks({ fields, macros: toMacroMap(item.seed.source.macros), nearDuplicates, ...code });
+  const macros = toMacroMap(item.seed.source.macros);
+  const [code, nearDuplicates, text] = await Promise.all([gatherCodeFacts(fields), findNearDuplicates(id, fields.statement), gatherTextFacts(fields, macros)]);
+  const results = evaluateChecks({ fields, macros, nearDuplicates, ...code, ...text });
   const passed = results.every((r) => !r.blocking || r.passed);
   const durationMs = Math.round(performance.now() - started);
   const isolation = code.run?.isolation ?? code.inspect?.isolation ?? null;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderLatexText } from "./render-latex";
 import { splitLatexPieces } from "./split-blocks";
+import { doublingBomb } from "../../tests/support/latex-bombs";
 
 describe("renderLatexText", () => {
   it("typesets inline, display and environment math inside text structure", () => {
@@ -75,18 +76,6 @@ describe("renderLatexText", () => {
     expect(one.errors).toEqual([expect.objectContaining({ line: 1, column: 12, message: expect.stringMatching(/too large to show/) })]);
   });
 });
-
-/** `$\def\qa#1{\z{#1#1}}\def\qb#1{\qa{#1#1}}…\q…{x}$`: each level doubles its argument. */
-export function doublingBomb(levels: number): string {
-  const name = (i: number) => `q${String.fromCharCode(97 + Math.floor(i / 26))}${String.fromCharCode(97 + (i % 26))}`;
-  let defs = "\\def\\z#1{#1}";
-  let previous = "z";
-  for (let i = 0; i < levels; i++) {
-    defs += `\\def\\${name(i)}#1{\\${previous}{#1#1}}`;
-    previous = name(i);
-  }
-  return `$${defs}\\${previous}{x}$`;
-}
 
 describe("renderLatexText across paragraphs", () => {
   it("reports errors in later paragraphs at their absolute line, also when served from the cache", () => {
