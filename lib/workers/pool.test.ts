@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { OverBudget, PoolBusy, RefusedInput } from "./errors";
 import { WorkerPool } from "./pool";
-import { spawnTypeScriptWorker } from "./spawn";
+import { spawnTestWorker } from "../../tests/support/spawn-test-worker";
 import type { TEST_TASKS } from "../../tests/support/pool-test-entry";
 
 const ENTRY = new URL("../../tests/support/pool-test-entry.ts", import.meta.url);
@@ -15,7 +15,7 @@ function testPool(options: Partial<{ size: number; memoryMb: number; maxQueue: n
     size: options.size ?? 1,
     memoryMb: options.memoryMb ?? 128,
     maxQueue: options.maxQueue ?? 10,
-    spawn: (o) => spawnTypeScriptWorker(options.entry ?? ENTRY, o),
+    spawn: (o) => spawnTestWorker(options.entry ?? ENTRY, o),
   });
   pools.push(pool);
   return pool;
