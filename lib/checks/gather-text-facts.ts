@@ -4,7 +4,7 @@ import "server-only";
 // an answer too large to evaluate is "cannot decide", and the event loop stays free meanwhile.
 import type { ItemFields } from "../items/schemas";
 import { renderLatexOffThread } from "../latex/render-off-thread";
-import { OverBudget, PoolBusy } from "../workers/errors";
+import { isOverBudget, isPoolBusy } from "../workers/errors";
 import { runTask } from "../workers/run-task";
 import { answerTask, LATEX_CHECKED, type AnswerFacts, type TextFacts } from "./text-facts";
 
@@ -14,8 +14,8 @@ async function evaluateAnswer(fields: ItemFields): Promise<AnswerFacts | null> {
   try {
     return await runTask("equivalence.evaluate", task);
   } catch (e) {
-    if (e instanceof OverBudget) return { ok: false, undecided: true, error: `too large to evaluate (${e.message}; EQUIVALENCE_MS)` };
-    if (e instanceof PoolBusy) return { ok: false, undecided: true, error: e.message };
+    if (isOverBudget(e)) return { ok: false, undecided: true, error: `too large to evaluate (${e.message}; EQUIVALENCE_MS)` };
+    if (isPoolBusy(e)) return { ok: false, undecided: true, error: e.message };
     throw e;
   }
 }

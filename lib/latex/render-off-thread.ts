@@ -3,7 +3,7 @@ import "server-only";
 // LATEX_RENDER_MS: past that the render is stopped and the text shows "too complex to render" at the place it
 // had reached, instead of holding the event loop (a 390-character macro bomb once held it for 30 s).
 import { getEnv } from "../env";
-import { OverBudget, PoolBusy } from "../workers/errors";
+import { isOverBudget, isPoolBusy } from "../workers/errors";
 import { runTask } from "../workers/run-task";
 import { errorHtml, type LatexError, type RenderedLatex } from "./render-latex";
 
@@ -15,8 +15,8 @@ export async function renderLatexOffThread(source: string, { macros, math = fals
   try {
     return await runTask("latex.render", { source, math, options });
   } catch (e) {
-    if (e instanceof OverBudget) return failed(source, `too complex to render: ${e.message} (LATEX_RENDER_MS)`, e.position);
-    if (e instanceof PoolBusy) return failed(source, `not rendered: ${e.message}`, null);
+    if (isOverBudget(e)) return failed(source, `too complex to render: ${e.message} (LATEX_RENDER_MS)`, e.position);
+    if (isPoolBusy(e)) return failed(source, `not rendered: ${e.message}`, null);
     throw e;
   }
 }

@@ -3,7 +3,7 @@ import "server-only";
 // held the event loop for 34 s. Past the budget the answer is "cannot decide: too large", a 422. Options are
 // passed to lib/equivalence as they come, so its new options need no change here.
 import { AppError } from "../errors";
-import { OverBudget, PoolBusy } from "./errors";
+import { isOverBudget, isPoolBusy } from "./errors";
 import { runTask } from "./run-task";
 import type { EquivalenceTask } from "./tasks";
 
@@ -11,8 +11,8 @@ export async function checkEquivalenceOffThread(gold: string, pred: string, opti
   try {
     return await runTask("equivalence.check", { gold, pred, options });
   } catch (e) {
-    if (e instanceof OverBudget) throw new AppError("INVALID", `Cannot decide: too large — comparing these answers ${e.message.replace(/^it /, "")} (EQUIVALENCE_MS).`);
-    if (e instanceof PoolBusy) throw new AppError("RATE_LIMITED", e.message);
+    if (isOverBudget(e)) throw new AppError("INVALID", `Cannot decide: too large — comparing these answers ${e.message.replace(/^it /, "")} (EQUIVALENCE_MS).`);
+    if (isPoolBusy(e)) throw new AppError("RATE_LIMITED", e.message);
     throw e;
   }
 }

@@ -1,7 +1,7 @@
 // The worker pool: results, refusals and bugs cross the thread boundary; a task past its time budget or heap
 // limit is stopped without stopping the event loop, its worker is replaced, and the pool keeps serving.
 import { afterAll, describe, expect, it } from "vitest";
-import { OverBudget, PoolBusy, RefusedInput } from "./errors";
+import { isOverBudget, isRefusedInput, OverBudget, PoolBusy, RefusedInput } from "./errors";
 import { WorkerPool } from "./pool";
 import { spawnTestWorker } from "../../tests/support/spawn-test-worker";
 import type { TEST_TASKS } from "../../tests/support/pool-test-entry";
@@ -42,6 +42,8 @@ describe("WorkerPool", () => {
     clearInterval(ticker);
     expect(outcome).toBeInstanceOf(OverBudget);
     expect(outcome).toMatchObject({ kind: "time", limit: 500, position: { line: 7, column: 3 } });
+    expect(isOverBudget(outcome) && isRefusedInput(outcome)).toBe(true); // (how code in other module instances asks)
+    expect(isOverBudget(new RefusedInput("x")) || isRefusedInput(new Error("x"))).toBe(false);
     // The loop spun in the worker: this thread kept running its timers meanwhile.
     expect(ticks).toBeGreaterThan(5);
     expect(await pool.run("echo", { value: "after" }, { budgetMs: 10_000 })).toBe("after");

@@ -1,12 +1,30 @@
 // The worker side of pool.ts: answer each task message with its handler's result (or its error), and say
 // "ready" once the handlers' modules are loaded, so that a task's time budget never pays for loading them.
+// The thread runs at a lower CPU priority than the event loop: on a busy machine a bomb being worked on here
+// must not slow the requests the server is answering meanwhile.
+import { readlinkSync } from "node:fs";
+import os from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
-import { RefusedInput } from "./errors";
+import { isRefusedInput } from "./errors";
 import type { Handlers, TaskReply, TaskRequest } from "./pool";
+
+/** Niceness of task threads (Linux keeps it per thread; elsewhere this is skipped). */
+const NICENESS = 10;
+
+function lowerPriority(): void {
+  try {
+    // /proc/thread-self → "<pid>/task/<tid>": setpriority on a thread id changes that thread alone.
+    const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
+    if (Number.isInteger(tid) && tid > 0) os.setPriority(tid, Math.max(os.getPriority(tid), NICENESS));
+  } catch {
+    // not Linux, or not allowed: the thread keeps the process's priority
+  }
+}
 
 export function serveTasks(handlers: Handlers): void {
   const port = parentPort;
   if (!port) throw new Error("serveTasks runs in a worker thread.");
+  lowerPriority();
   const progress = new Int32Array((workerData as { progress: SharedArrayBuffer }).progress);
   const context = {
     reportPosition(line: number, column: number) {
@@ -22,7 +40,7 @@ export function serveTasks(handlers: Handlers): void {
       reply = { id, ok: true, output: await handler(input, context) };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      reply = { id, ok: false, error: { message, refused: error instanceof RefusedInput } };
+      reply = { id, ok: false, error: { message, refused: isRefusedInput(error) } };
     }
     port.postMessage(reply);
   });
