@@ -33,7 +33,7 @@ async function findNearDuplicates(itemId: string, statement: string): Promise<Ne
   const rows = await getDb().$queryRaw<{ id: string; similarity: number; excerpt: string }[]>`
     SELECT "id", similarity(left("statement", ${COMPARED_CHARS}), ${head})::float8 AS "similarity", left("statement", 120) AS "excerpt"
     FROM "Item" WHERE "id" <> ${itemId}::uuid AND "status" <> 'REJECTED' AND similarity(left("statement", ${COMPARED_CHARS}), ${head}) > ${SIMILARITY}
-    ORDER BY 2 DESC LIMIT 5`;
+    ORDER BY 2 DESC, "createdAt" DESC LIMIT 5`;
   return rows.map((r) => ({ id: r.id, similarity: Number(r.similarity), excerpt: r.excerpt.replace(/\s+/g, " ") }));
 }
 

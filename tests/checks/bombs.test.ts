@@ -1,6 +1,7 @@
 // Hostile LaTeX and answers in a check run end as located check failures, rendered and evaluated in worker
 // threads (lib/workers) within their budgets: macro bombs are stopped by the expansion bound, and whatever
 // passes the bounds but runs too long by the time budget, at the place it had reached.
+import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../../lib/auth/types";
 import { runChecks } from "../../lib/checks/run-checks";
@@ -37,7 +38,9 @@ describe("checks on hostile input", () => {
 
   async function itemWith(patch: Partial<typeof GOOD_ITEM>) {
     const { id } = await createItem(author, { seedId: (await makeSeed()).id });
-    await saveItem(author, id, { version: 1, ...GOOD_ITEM, ...patch });
+    // A statement of its own: other test files look for near-duplicates of GOOD_ITEM's.
+    const statement = `Bombs ${randomUUID()}: ${GOOD_ITEM.statement}`;
+    await saveItem(author, id, { version: 1, ...GOOD_ITEM, statement, ...patch });
     return id;
   }
 

@@ -32,6 +32,8 @@ describe("checkEquivalenceOffThread", () => {
     expect(refused.status).toBe(422);
     expect((await refused.json()).error).toBe("Cannot decide: too large — comparing these answers took longer than 100 ms (EQUIVALENCE_MS).");
     expect(ticks).toBeGreaterThan(2); // this thread's timers ran meanwhile
+    delete process.env.EQUIVALENCE_MS;
+    resetEnvCache();
     expect(await checkEquivalenceOffThread("x", "x")).toMatchObject({ equivalent: true });
   }, 60_000);
 
