@@ -8,14 +8,14 @@ import { parentPort, workerData } from "node:worker_threads";
 import { isRefusedInput } from "./errors";
 import type { Handlers, TaskReply, TaskRequest } from "./pool";
 
-/** Niceness of task threads (Linux keeps it per thread; elsewhere this is skipped). */
-const NICENESS = 10;
+/** How much nicer than the process task threads are (Linux keeps niceness per thread; elsewhere this is skipped). */
+const NICER_BY = 10;
 
 function lowerPriority(): void {
   try {
     // /proc/thread-self → "<pid>/task/<tid>": setpriority on a thread id changes that thread alone.
     const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
-    if (Number.isInteger(tid) && tid > 0) os.setPriority(tid, Math.max(os.getPriority(tid), NICENESS));
+    if (Number.isInteger(tid) && tid > 0) os.setPriority(tid, Math.min(19, os.getPriority(tid) + NICER_BY));
   } catch {
     // not Linux, or not allowed: the thread keeps the process's priority
   }
