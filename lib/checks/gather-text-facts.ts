@@ -1,12 +1,13 @@
 import "server-only";
-// The LaTeX and final-answer facts of a check run, worked out in worker threads (each field and the answer a
-// task of its own, with its own time budget): a field too complex to render fails "LaTeX renders" at its place,
-// an answer too large to evaluate is "cannot decide", and the event loop stays free meanwhile.
+// The LaTeX and answer facts of a check run, worked out in worker threads (each field, the answer's values and
+// the solution's comparison a task of its own, with its own time budget): a field too complex to render fails
+// "LaTeX renders" at its place, an answer too large to evaluate or compare is "cannot decide", and the event
+// loop stays free meanwhile.
 import type { ItemFields } from "../items/schemas";
 import { renderLatexOffThread } from "../latex/render-off-thread";
 import { isOverBudget, isPoolBusy } from "../workers/errors";
 import { runTask } from "../workers/run-task";
-import { answerTask, LATEX_CHECKED, type AnswerFacts, type TextFacts } from "./text-facts";
+import { answerTask, LATEX_CHECKED, reachTask, type AnswerFacts, type ReachFacts, type TextFacts } from "./text-facts";
 
 async function evaluateAnswer(fields: ItemFields): Promise<AnswerFacts | null> {
   const task = answerTask(fields);
@@ -20,11 +21,24 @@ async function evaluateAnswer(fields: ItemFields): Promise<AnswerFacts | null> {
   }
 }
 
+async function compareWithSolution(fields: ItemFields): Promise<ReachFacts | null> {
+  const task = reachTask(fields);
+  if (!task) return null;
+  try {
+    return await runTask("equivalence.reach", task);
+  } catch (e) {
+    if (isOverBudget(e)) return { undecided: `too large to compare (${e.message}; EQUIVALENCE_MS)` };
+    if (isPoolBusy(e)) return { undecided: e.message };
+    throw e;
+  }
+}
+
 export async function gatherTextFacts(fields: ItemFields, macros: Record<string, string>): Promise<TextFacts> {
-  const [answer, ...rendered] = await Promise.all([
+  const [answer, reach, ...rendered] = await Promise.all([
     evaluateAnswer(fields),
+    compareWithSolution(fields),
     ...LATEX_CHECKED.map(([key, , math]) => renderLatexOffThread(fields[key], { macros, math })),
   ]);
   const latex = Object.fromEntries(LATEX_CHECKED.map(([key], i) => [key, rendered[i].errors])) as TextFacts["latex"];
-  return { latex, answer };
+  return { latex, answer, reach };
 }

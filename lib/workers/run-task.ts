@@ -13,12 +13,14 @@ const POOL_OF: Record<TaskName, PoolName> = {
   "latex.render": "interactive",
   "equivalence.check": "interactive",
   "equivalence.evaluate": "interactive",
+  "equivalence.reach": "interactive",
   "imports.parse": "imports",
 };
 const BUDGET_OF: Record<TaskName, (env: TEnv) => number> = {
   "latex.render": (env) => env.LATEX_RENDER_MS,
   "equivalence.check": (env) => env.EQUIVALENCE_MS,
   "equivalence.evaluate": (env) => env.EQUIVALENCE_MS,
+  "equivalence.reach": (env) => env.EQUIVALENCE_MS,
   "imports.parse": (env) => env.IMPORT_PARSE_MS,
 };
 const MAX_QUEUE = 200;

@@ -1,6 +1,7 @@
 // Every task the app runs off the event loop, by name: the worker side (worker-entry.ts) loads this module;
 // the server side only imports its types. Handlers are the pure domain functions, unchanged: options are
 // passed through as they come, so new options of those functions flow without touching this file.
+import { reachOf } from "../checks/reach";
 import { checkEquivalence, evaluatorFor } from "../equivalence";
 import { readAndParseUpload } from "../imports/read-and-parse";
 import { renderLatexText } from "../latex/render-latex";
@@ -26,6 +27,8 @@ export const TASKS = {
     const evaluator = evaluatorFor(latex, declarations);
     return evaluator.ok ? { ok: true, values: points.map((p) => evaluator.at(p)) } : evaluator;
   },
+  /** The solution's candidate formulas compared with the final answer (the solution-reaches-answer check). */
+  "equivalence.reach": reachOf,
   "imports.parse": readAndParseUpload,
 };
 

@@ -65,6 +65,19 @@ describe("checks on hostile input", () => {
     expect(again.results.filter((r) => r.id === "latex-renders")).toEqual([expect.objectContaining({ status: "pass" })]);
   }, 60_000);
 
+  it("a solution whose formulas take too long to compare with the final answer is 'cannot decide' at the solution", async () => {
+    // 12 candidate formulas, each a 75-element list to match against the answer's: seconds of comparing.
+    setEnv({ EQUIVALENCE_MS: "200" });
+    const list = (shift: number) => Array.from({ length: 75 }, (_, i) => `x_{${((i * 7 + shift) % 75) + (shift ? 1 : 0)}}`).join(", ");
+    const finalAnswer = list(0);
+    expect(finalAnswer.length).toBeLessThan(600); // (longer answers are not compared at all)
+    const solution = Array.from({ length: 12 }, (_, k) => `Step ${k}: \\[ ${list(k + 1)} \\]`).join("\n\n");
+    const run = await runChecks(author, await itemWith({ finalAnswer, solution }));
+    expect(run.results.find((r) => r.id === "solution-reaches-answer")).toMatchObject({
+      status: "fail", blocking: false, field: "solution", message: expect.stringMatching(/^Cannot decide: too large to compare \(it took longer than 200 ms/),
+    });
+  }, 60_000);
+
   it("a final answer too large to evaluate within the budget is 'cannot decide' at the field", async () => {
     setEnv({ EQUIVALENCE_MS: "100" });
     const finalAnswer = Array.from({ length: 2000 }, (_, i) => `\\frac{${i}\\omega}{n+${i}}`).join("+");
