@@ -23,7 +23,7 @@ const BUDGET_OF: Record<TaskName, (env: TEnv) => number> = {
   "equivalence.reach": (env) => env.EQUIVALENCE_MS,
   "imports.parse": (env) => env.IMPORT_PARSE_MS,
 };
-const MAX_QUEUE = 200;
+const MAX_QUEUE = 1000;
 
 const globalForPools = globalThis as unknown as { fieldworkWorkerPools?: Partial<Record<PoolName, WorkerPool<Tasks>>> };
 

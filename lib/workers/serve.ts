@@ -9,7 +9,7 @@ import { isRefusedInput } from "./errors";
 import type { Handlers, TaskReply, TaskRequest } from "./pool";
 
 /** How much nicer than the process task threads are (Linux keeps niceness per thread; elsewhere this is skipped). */
-const NICER_BY = 10;
+const NICER_BY = 5;
 
 function lowerPriority(): void {
   try {
