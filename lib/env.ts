@@ -1,5 +1,6 @@
 // The one place that reads process.env. Parsed lazily with zod so `next build` works without a database.
 import { z } from "zod";
+import { LATEX_DEFAULTS } from "./latex/limits";
 
 const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -23,7 +24,13 @@ const ZEnv = z.object({
   SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
   // Largest JSON request body; imports have their own limit (IMPORT_MAX_BYTES).
   API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
-  LATEX_MAX_EXPAND: z.coerce.number().int().min(10).max(100000).default(1000),
+  LATEX_MAX_EXPAND: z.coerce.number().int().min(10).max(100000).default(LATEX_DEFAULTS.maxExpand),
+  LATEX_MAX_EXPANDED_TOKENS: z.coerce.number().int().min(100).max(10_000_000).default(LATEX_DEFAULTS.maxExpandedTokens),
+  LATEX_MAX_HTML_CHARS: z.coerce.number().int().min(10_000).max(1_000_000_000).default(LATEX_DEFAULTS.maxHtmlChars),
+  LATEX_RENDER_MS: z.coerce.number().int().min(50).max(600_000).default(LATEX_DEFAULTS.renderMs),
+  EQUIVALENCE_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
+  WORKER_THREADS: z.coerce.number().int().min(1).max(64).default(2),
+  WORKER_MEMORY_MB: z.coerce.number().int().min(64).max(65_536).default(512),
   ITEM_MAX_TEXT_CHARS: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
   // Seeds an annotator may hold claimed (assigned, not yet adapted) before "claim next" refuses.
   MAX_OPEN_CLAIMS: z.coerce.number().int().min(1).max(1000).default(5),
@@ -31,6 +38,9 @@ const ZEnv = z.object({
   IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(50 * 1024 * 1024),
   IMPORT_MAX_ENTRIES: z.coerce.number().int().min(1).default(10_000),
   IMPORT_MAX_UNCOMPRESSED_BYTES: z.coerce.number().int().min(1024).default(500 * 1024 * 1024),
+  IMPORT_MAX_EXPANSION_RATIO: z.coerce.number().int().min(2).default(100),
+  IMPORT_PARSE_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  IMPORT_MEMORY_MB: z.coerce.number().int().min(32).max(65_536).default(2048),
   ARXIV_BASE_URL: z.string().url().default("https://export.arxiv.org"),
   // Unset: /usr/bin/python3 when present, else python3 on PATH (lib/sandbox/runtime.ts).
   SANDBOX_PYTHON: z.string().min(1).optional(),

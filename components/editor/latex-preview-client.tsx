@@ -1,10 +1,11 @@
 "use client";
-// Live preview of a LaTeX field: re-rendered shortly after typing stops (blocks are cached, so this is
-// cheap); while the source has an error, the last good render stays and the error is listed with its place.
-// A very long field previews its first part only (and says so), so typing stays fast.
-import { useEffect, useMemo, useState } from "react";
-import type { LatexError } from "@/lib/latex/render-latex";
-import { renderField } from "@/lib/latex/render-field";
+// Live preview of a LaTeX field: re-rendered shortly after typing stops, in a Web Worker with a time budget
+// (render-in-worker.ts: blocks are cached there, so this is cheap, and no input can freeze the page); while the
+// source has an error, the last good render stays and the error is listed with its place. A very long field
+// previews its first part only (and says so), so typing stays fast.
+import { useEffect, useState } from "react";
+import type { LatexError, RenderedLatex } from "@/lib/latex/render-latex";
+import { renderInWorker } from "@/components/latex/render-in-worker";
 
 type Props = { source: string; macros: Record<string, string>; testId: string; debounceMs?: number; math?: boolean };
 
@@ -25,10 +26,19 @@ export function LatexPreview({ source, macros, testId, debounceMs = 120, math = 
   }, [source, debounceMs]);
 
   const part = previewPart(rendered);
-  const { html, errors } = useMemo(() => renderField(part, { macros, math }), [part, macros, math]);
+  const [result, setResult] = useState<RenderedLatex | null>(null);
+  useEffect(() => {
+    let current = true;
+    void renderInWorker(part, macros, math).then((r) => current && setResult(r));
+    return () => {
+      current = false;
+    };
+  }, [part, macros, math]);
+
+  const { html, errors } = result ?? { html: "", errors: [] };
   const [lastGood, setLastGood] = useState<string | null>(null);
   // Remember the newest render without errors (state derived from a computed value, updated in render).
-  if (errors.length === 0 && lastGood !== html) setLastGood(html);
+  if (result && errors.length === 0 && lastGood !== html) setLastGood(html);
   const stale = errors.length > 0 && lastGood !== null;
   const shown = stale ? lastGood : html;
 
@@ -44,8 +54,9 @@ export function LatexPreview({ source, macros, testId, debounceMs = 120, math = 
         className={`latex-text min-h-[2rem] text-sm ${stale ? "opacity-70" : ""}`}
         data-testid={testId}
         data-stale={stale ? "true" : "false"}
+        data-rendering={result ? "false" : "true"}
         // renderField escapes and sanitises user text; only KaTeX output (trust: false) is inserted as-is.
-        dangerouslySetInnerHTML={{ __html: shown || '<p class="text-stone-400">Nothing to preview yet.</p>' }}
+        dangerouslySetInnerHTML={{ __html: shown || (result ? '<p class="text-stone-400">Nothing to preview yet.</p>' : "") }}
       />
     </div>
   );

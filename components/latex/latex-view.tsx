@@ -1,11 +1,12 @@
-// Rendered LaTeX text. The HTML comes from renderLatexText: user text is escaped and sanitised there,
-// and the only markup inserted as-is is KaTeX output (trust: false).
-import { renderLatexText } from "@/lib/latex/render-latex";
+// Rendered LaTeX text, on the server: rendered in a worker thread within LATEX_RENDER_MS (renderLatexOffThread),
+// so a hostile seed shows "too complex to render" instead of holding the server. User text is escaped and
+// sanitised by renderLatexText; the only markup inserted as-is is KaTeX output (trust: false).
+import { renderLatexOffThread } from "@/lib/latex/render-off-thread";
 
 type Props = { source: string; macros?: Record<string, string>; className?: string; testId?: string };
 
-export function LatexView({ source, macros, className, testId }: Props) {
-  const { html, errors } = renderLatexText(source, { macros });
+export async function LatexView({ source, macros, className, testId }: Props) {
+  const { html, errors } = await renderLatexOffThread(source, { macros });
   return (
     <div
       className={`latex-text ${className ?? ""}`}

@@ -9,6 +9,8 @@ const TONES: Record<string, string> = {
   CHANGES_REQUESTED: "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-200",
   APPROVED: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200",
   REJECTED: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200",
+  COMMITTED: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200",
+  FAILED: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200",
 };
 
 export function StatusBadge({ status, testId }: { status: string; testId?: string }) {

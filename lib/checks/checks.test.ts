@@ -4,10 +4,12 @@ import { GOOD_INSPECT, GOOD_ITEM, GOOD_RUN } from "../../tests/support/item-fixt
 import type { ItemFields } from "../items/schemas";
 import { returnAnnotation, type Returns } from "../items/answer-spec";
 import { blockingFailures, evaluateChecks } from "./registry";
+import { textFactsInline } from "./text-facts";
 import type { CheckContext } from "./types";
 
 function ctx(patch: Partial<ItemFields> = {}, facts: Partial<CheckContext> = {}): CheckContext {
-  return { fields: { ...GOOD_ITEM, ...patch }, macros: {}, run: GOOD_RUN, inspect: GOOD_INSPECT, nearDuplicates: [], ...facts };
+  const fields = { ...GOOD_ITEM, ...patch };
+  return { fields, macros: {}, run: GOOD_RUN, inspect: GOOD_INSPECT, nearDuplicates: [], ...textFactsInline(fields, {}), ...facts };
 }
 const failures = (c: CheckContext) => evaluateChecks(c).filter((r) => r.status === "fail");
 const failing = (c: CheckContext, id: string) => failures(c).filter((r) => r.id === id);

@@ -1,7 +1,8 @@
 import "server-only";
-// POST/GET /api/items/[id]/checks: gather the facts once (sandbox run and signature, near-duplicates),
-// evaluate every check, store the CheckRun keyed by the version and by the content of its fields, so "the
-// run for version N" is also found for a later version with the same fields (after a submit).
+// POST/GET /api/items/[id]/checks: gather the facts once (sandbox run and signature, near-duplicates, LaTeX
+// renders and the final answer's values, in worker threads), evaluate every check, store the CheckRun keyed by
+// the version and by the content of its fields, so "the run for version N" is also found for a later version
+// with the same fields (after a submit).
 import { getDb } from "../db";
 import { AppError } from "../errors";
 import { can } from "../auth/permissions";
@@ -13,6 +14,7 @@ import type { ItemFields } from "../items/schemas";
 import { toMacroMap } from "../latex/macros";
 import { inspectCode, runCode } from "../sandbox/run-code";
 import type { CheckRunPurpose } from "../generated/prisma/enums";
+import { gatherTextFacts } from "./gather-text-facts";
 import { checkStateOf, evaluateChecks, failedCheckIds } from "./registry";
 import type { CheckContext, CheckResult, NearDuplicate } from "./types";
 
@@ -22,13 +24,17 @@ export type CheckRunView = {
 };
 
 const SIMILARITY = 0.5;
+// Statements are compared by their beginnings: similarity() takes the trigrams of both texts for every row, so a
+// 50,000-character statement cost PostgreSQL seconds of CPU per check run (and slowed every other query).
+const COMPARED_CHARS = 2000;
 
 async function findNearDuplicates(itemId: string, statement: string): Promise<NearDuplicate[]> {
   if (statement.trim().length < 20) return [];
+  const head = statement.slice(0, COMPARED_CHARS);
   const rows = await getDb().$queryRaw<{ id: string; similarity: number; excerpt: string }[]>`
-    SELECT "id", similarity("statement", ${statement})::float8 AS "similarity", left("statement", 120) AS "excerpt"
-    FROM "Item" WHERE "id" <> ${itemId}::uuid AND "status" <> 'REJECTED' AND similarity("statement", ${statement}) > ${SIMILARITY}
-    ORDER BY 2 DESC LIMIT 5`;
+    SELECT "id", similarity(left("statement", ${COMPARED_CHARS}), ${head})::float8 AS "similarity", left("statement", 120) AS "excerpt"
+    FROM "Item" WHERE "id" <> ${itemId}::uuid AND "status" <> 'REJECTED' AND similarity(left("statement", ${COMPARED_CHARS}), ${head}) > ${SIMILARITY}
+    ORDER BY 2 DESC, "createdAt" DESC LIMIT 5`;
   return rows.map((r) => ({ id: r.id, similarity: Number(r.similarity), excerpt: r.excerpt.replace(/\s+/g, " ") }));
 }
 
@@ -63,8 +69,9 @@ export async function runChecks(actor: Actor, rawId: unknown, purpose: CheckRunP
   assertCanRunChecks(actor, item);
   const fields = fieldsOf(item);
   const hash = fieldsHash(fields);
-  const [code, nearDuplicates] = await Promise.all([gatherCodeFacts(fields), findNearDuplicates(id, fields.statement)]);
-  const results = evaluateChecks({ fields, macros: toMacroMap(item.seed.source.macros), nearDuplicates, ...code });
+  const macros = toMacroMap(item.seed.source.macros);
+  const [code, nearDuplicates, text] = await Promise.all([gatherCodeFacts(fields), findNearDuplicates(id, fields.statement), gatherTextFacts(fields, macros)]);
+  const results = evaluateChecks({ fields, macros, nearDuplicates, ...code, ...text });
   const passed = results.every((r) => !r.blocking || r.passed);
   const durationMs = Math.round(performance.now() - started);
   const isolation = code.run?.isolation ?? code.inspect?.isolation ?? null;

@@ -2,6 +2,7 @@
 // over the item and the facts gathered once per run (sandbox results, near-duplicates).
 import type { ItemFields } from "../items/schemas";
 import type { InspectResult, RunResult } from "../sandbox/types";
+import type { TextFacts } from "./text-facts";
 
 /**
  * pass · fail · skip (does not apply to this item, e.g. a numeric comparison of a str answer) · not_run (what
@@ -37,7 +38,7 @@ export type CheckContext = {
   /** The reference code's function, read with Python's ast (null when there is nothing to inspect). */
   inspect: InspectResult | null;
   nearDuplicates: NearDuplicate[];
-};
+} & TextFacts;
 
 export type Check = { id: string; title: string; blocking: boolean; run: (ctx: CheckContext) => Finding[] };
 

@@ -1,5 +1,6 @@
+import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { decodeText, readUpload, unsafePath } from "./archive";
+import { ArchiveError, decodeText, expansionLimit, readUpload, unsafePath } from "./archive";
 import { makeTarGz, makeZip, renameInZip } from "../../tests/support/archives";
 
 const LIMITS = { maxEntries: 10, maxUncompressedBytes: 1024 * 1024 };
@@ -29,6 +30,26 @@ describe("readUpload", () => {
     const many = await makeZip(Array.from({ length: 11 }, (_, i) => ({ name: `f${i}.yaml`, data: "x" })));
     await expect(readUpload("many.zip", many, LIMITS)).rejects.toThrow(/more than 10 entries/);
     await expect(readUpload("broken.zip", Buffer.from("PK\u0003\u0004garbage"), LIMITS)).rejects.toThrow(/not a valid zip/);
+  });
+
+  it("refuses what expands over 100 times its compressed size once past 1 MB, stopping the inflation there", async () => {
+    const limits = { maxEntries: 10, maxUncompressedBytes: 500 * 1024 * 1024, maxExpansionRatio: 100 };
+    // A 10 KB .tex.gz that inflates to 10 MB (it once held the server 29 s): refused after 1 MB.
+    const tex = gzipSync(Buffer.from(`\\documentclass{article}\\begin{document}${"a ".repeat(5_000_000)}\\end{document}`), { level: 9 });
+    expect(tex.length).toBeLessThan(20_000);
+    const refused = await readUpload("bomb.tex.gz", tex, limits).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ArchiveError);
+    expect((refused as Error).message).toBe("bomb.tex.gz expands to more than 1,048,576 bytes, 100 times its compressed size (a compression bomb?); nothing was imported");
+    // 500 MB of zeros in 50 gzip members of 10 MB (~500 KB): stopped at 100 × its size, not at 500 MB.
+    const member = gzipSync(Buffer.alloc(10 * 1024 * 1024), { level: 9 });
+    const bomb = Buffer.concat(Array.from({ length: 50 }, () => member));
+    const limit = expansionLimit(bomb.length, limits).limit;
+    expect(limit).toBe(100 * bomb.length);
+    await expect(readUpload("zeros.gz", bomb, limits)).rejects.toThrow(`expands to more than ${limit.toLocaleString("en")} bytes, 100 times`);
+    // Ordinary text compresses far less, and a small file may compress as it likes.
+    const prose = Buffer.from(Array.from({ length: 20_000 }, (_, i) => `Problem ${i}: find $E_{${i}}$ for $V(x) = ${i % 97}x^2$.`).join("\n"));
+    expect((await readUpload("rows.jsonl.gz", gzipSync(prose), limits))[0].bytes.length).toBe(prose.length);
+    expect((await readUpload("z.yaml.gz", gzipSync(Buffer.alloc(512 * 1024, 32)), limits))[0].path).toBe("z.yaml");
   });
 
   it("knows unsafe names", () => {

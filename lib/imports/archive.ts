@@ -1,15 +1,38 @@
 // An upload (a file, a .zip, a .tar/.tar.gz/.tgz, a .gz) as a list of files with their paths, read with
-// yauzl, tar-stream and zlib under limits: entry count, total uncompressed size (zip and gzip bombs),
-// and no path traversal, absolute paths or links. A bad archive is refused whole, with the entry named.
+// yauzl, tar-stream and zlib under limits: entry count, total uncompressed size, and no path traversal,
+// absolute paths or links. A bad archive is refused whole, with the entry named. The size limit is the
+// smaller of maxUncompressedBytes and maxExpansionRatio × the upload's size (but at least 1 MB), and it is
+// enforced as the bytes come out of the decompressor, which stops there: a 10 KB gzip that would inflate to
+// 10 MB is refused after 1 MB. Runs in a worker thread (lib/imports/parse-off-thread.ts).
 import { gunzipSync } from "node:zlib";
 import { Readable } from "node:stream";
 import * as yauzl from "yauzl";
 import * as tar from "tar-stream";
+import { RefusedInput } from "../workers/errors";
 
 export type UploadedFile = { path: string; bytes: Uint8Array };
-export type ArchiveLimits = { maxEntries: number; maxUncompressedBytes: number };
+export type ArchiveLimits = { maxEntries: number; maxUncompressedBytes: number; maxExpansionRatio?: number };
 
-export class ArchiveError extends Error {}
+/** A refused upload: an import answers 4xx with the message. */
+export class ArchiveError extends RefusedInput {}
+
+/** Below this, any expansion ratio is fine (a small file compresses as it likes). */
+const RATIO_FREE_BYTES = 1024 * 1024;
+
+type Expansion = { limit: number; why: string };
+
+/** How far an upload of `size` bytes may expand, and what to say when it goes past that. */
+export function expansionLimit(size: number, limits: ArchiveLimits): Expansion {
+  const byRatio = limits.maxExpansionRatio ? Math.max(RATIO_FREE_BYTES, limits.maxExpansionRatio * size) : Number.POSITIVE_INFINITY;
+  if (byRatio < limits.maxUncompressedBytes) {
+    return { limit: byRatio, why: `${byRatio.toLocaleString("en")} bytes, ${limits.maxExpansionRatio} times its compressed size` };
+  }
+  return { limit: limits.maxUncompressedBytes, why: `${limits.maxUncompressedBytes.toLocaleString("en")} bytes` };
+}
+
+function bombError(name: string, expansion: Expansion): ArchiveError {
+  return new ArchiveError(`${name} expands to more than ${expansion.why} (a compression bomb?); nothing was imported`);
+}
 
 /** Null when an entry name is a safe relative path, else why not. */
 export function unsafePath(name: string): string | null {
@@ -24,13 +47,12 @@ const isGzip = (b: Uint8Array) => b.length > 2 && b[0] === 0x1f && b[1] === 0x8b
 const isZip = (b: Uint8Array) => b.length > 3 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 3 || b[2] === 5);
 const isTar = (b: Uint8Array) => b.length > 262 && Buffer.from(b.subarray(257, 262)).toString("latin1") === "ustar";
 
-function gunzip(bytes: Uint8Array, limits: ArchiveLimits, name: string): Uint8Array {
+function gunzip(bytes: Uint8Array, expansion: Expansion, name: string): Uint8Array {
   try {
-    return gunzipSync(bytes, { maxOutputLength: limits.maxUncompressedBytes });
+    // zlib checks the output length chunk by chunk and stops as soon as it is past the limit.
+    return gunzipSync(bytes, { maxOutputLength: expansion.limit });
   } catch (e) {
-    if (e instanceof RangeError || (e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") {
-      throw new ArchiveError(`${name} expands to more than ${limits.maxUncompressedBytes.toLocaleString("en")} bytes (a compression bomb?)`);
-    }
+    if (e instanceof RangeError || (e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") throw bombError(name, expansion);
     throw new ArchiveError(`${name} is not valid gzip: ${(e as Error).message}`);
   }
 }
@@ -38,7 +60,7 @@ function gunzip(bytes: Uint8Array, limits: ArchiveLimits, name: string): Uint8Ar
 class Budget {
   entries = 0;
   bytes = 0;
-  constructor(private readonly limits: ArchiveLimits, private readonly archive: string) {}
+  constructor(private readonly limits: ArchiveLimits, private readonly expansion: Expansion, private readonly archive: string) {}
   entry(name: string): void {
     const problem = unsafePath(name);
     if (problem) throw new ArchiveError(`${this.archive}: the entry "${name}" ${problem}; the archive was not imported`);
@@ -46,14 +68,12 @@ class Budget {
   }
   add(n: number): void {
     this.bytes += n;
-    if (this.bytes > this.limits.maxUncompressedBytes) {
-      throw new ArchiveError(`${this.archive} expands to more than ${this.limits.maxUncompressedBytes.toLocaleString("en")} bytes (a compression bomb?)`);
-    }
+    if (this.bytes > this.expansion.limit) throw bombError(this.archive, this.expansion);
   }
 }
 
-async function readZip(bytes: Uint8Array, limits: ArchiveLimits, name: string): Promise<UploadedFile[]> {
-  const budget = new Budget(limits, name);
+async function readZip(bytes: Uint8Array, limits: ArchiveLimits, expansion: Expansion, name: string): Promise<UploadedFile[]> {
+  const budget = new Budget(limits, expansion, name);
   const files: UploadedFile[] = [];
   let zip: yauzl.ZipFile;
   try {
@@ -84,8 +104,8 @@ async function readZip(bytes: Uint8Array, limits: ArchiveLimits, name: string): 
   return files;
 }
 
-async function readTar(bytes: Uint8Array, limits: ArchiveLimits, name: string): Promise<UploadedFile[]> {
-  const budget = new Budget(limits, name);
+async function readTar(bytes: Uint8Array, limits: ArchiveLimits, expansion: Expansion, name: string): Promise<UploadedFile[]> {
+  const budget = new Budget(limits, expansion, name);
   const files: UploadedFile[] = [];
   const extract = tar.extract();
   const done = new Promise<void>((resolve, reject) => {
@@ -131,13 +151,14 @@ async function readTar(bytes: Uint8Array, limits: ArchiveLimits, name: string): 
 /** The files of an upload: archives are opened (by content, not only by name); anything else is one file. */
 export async function readUpload(name: string, bytes: Uint8Array, limits: ArchiveLimits): Promise<UploadedFile[]> {
   const base = name.split(/[\\/]/).pop() || "upload";
-  if (isZip(bytes)) return readZip(bytes, limits, base);
+  const expansion = expansionLimit(bytes.byteLength, limits);
+  if (isZip(bytes)) return readZip(bytes, limits, expansion, base);
   if (isGzip(bytes)) {
-    const inner = gunzip(bytes, limits, base);
-    if (isTar(inner)) return readTar(inner, limits, base);
+    const inner = gunzip(bytes, expansion, base);
+    if (isTar(inner)) return readTar(inner, limits, expansion, base);
     return [{ path: base.replace(/\.(gz|tgz)$/i, (m) => (m.toLowerCase() === ".tgz" ? ".tar" : "")) || "upload", bytes: inner }];
   }
-  if (isTar(bytes)) return readTar(bytes, limits, base);
+  if (isTar(bytes)) return readTar(bytes, limits, expansion, base);
   return [{ path: base, bytes }];
 }
 

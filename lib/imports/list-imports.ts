@@ -18,7 +18,10 @@ export type ImportBatchView = {
   skipped: number;
   errorCount: number;
   errors: RowError[];
+  /** the first source (ImportBatch.sourceId) */
   source: string | null;
+  /** every source the batch created or added seeds to */
+  sources: string[];
   createdBy: string | null;
   createdAt: string;
 };
@@ -26,14 +29,16 @@ export type ImportBatchView = {
 const SELECT = {
   id: true, fileName: true, format: true, status: true, createdCount: true, duplicates: true, skipped: true, errorCount: true, errors: true, createdAt: true,
   source: { select: { identifier: true } }, createdBy: { select: { name: true } },
+  sources: { select: { source: { select: { identifier: true } } } },
 } as const;
 
-type Row = { id: string; fileName: string; format: string; status: string; createdCount: number; duplicates: number; skipped: number; errorCount: number; errors: unknown; createdAt: Date; source: { identifier: string } | null; createdBy: { name: string } | null };
+type Row = { id: string; fileName: string; format: string; status: string; createdCount: number; duplicates: number; skipped: number; errorCount: number; errors: unknown; createdAt: Date; source: { identifier: string } | null; createdBy: { name: string } | null; sources: { source: { identifier: string } }[] };
 
 function view(r: Row, withErrors: boolean): ImportBatchView {
   return {
     id: r.id, fileName: r.fileName, format: r.format, status: r.status, created: r.createdCount, duplicates: r.duplicates, skipped: r.skipped,
     errorCount: r.errorCount, errors: withErrors && Array.isArray(r.errors) ? (r.errors as RowError[]) : [], source: r.source?.identifier ?? null,
+    sources: r.sources.map((s) => s.source.identifier).sort(),
     createdBy: r.createdBy?.name ?? null, createdAt: r.createdAt.toISOString(),
   };
 }

@@ -1,5 +1,7 @@
 // From the files of an upload to parsed files: detect each file's format (or apply the one asked for),
 // decide its source identifier, and run the right parser. Pure.
+import type { ItemLimits } from "../items/limits";
+import { applyItemLimits } from "./apply-limits";
 import { decodeText, type UploadedFile } from "./archive";
 import { parseLatexSources } from "./parsers/latex";
 import { parsePipelineItems } from "./parsers/pipeline";
@@ -9,6 +11,8 @@ import type { ImportFormatName, ParsedFile, RowError } from "./types";
 
 export type ParseOptions = {
   format: "auto" | ImportFormatName;
+  /** the limits items are saved under: longer seeds and items are reported, not imported */
+  limits: ItemLimits;
   sourceIdentifier?: string;
   map: FieldMap;
   /** The folder a file read from disk sits in: YAML pairs without a folder in the upload take its name. */
@@ -92,6 +96,7 @@ export function parseUpload(uploadName: string, files: UploadedFile[], options: 
       seeds: parsed.seeds.map((s) => ({ ...s, location: s.location && prefix ? `${prefix}${s.location}` : s.location })),
     });
   }
+  result.files = result.files.map((f) => applyItemLimits(f, options.limits));
   if (result.files.length === 0 && result.errors.length === 0) {
     result.errors.push({ file: uploadName, line: null, message: `nothing to import: no .yaml, .jsonl, .json or .tex file${result.ignored.length ? ` (ignored: ${result.ignored.slice(0, 5).join(", ")})` : ""}` });
   }

@@ -1,19 +1,20 @@
 import "server-only";
-// An import, preview or commit: read the upload (or fetch an arXiv paper), parse, dedup by content hash,
-// and — when committing — write each file in its own transaction and store the report as an ImportBatch.
+// An import, preview or commit: read the upload (or fetch an arXiv paper), parse it in a worker thread
+// (parse-off-thread.ts), dedup by content hash, and — when committing — write each file in its own
+// transaction and store the report as an ImportBatch (commit-import.ts).
 import { getDb } from "../db";
 import { getEnv } from "../env";
 import { AppError } from "../errors";
 import { assertCan } from "../auth/permissions";
 import type { Actor } from "../auth/types";
-import { recordEvent } from "../audit/record-event";
+import { getItemLimits } from "../items/item-record";
 import { seedContentHash } from "../seeds/content-hash";
-import { ArchiveError, readUpload, type UploadedFile } from "./archive";
+import type { UploadedFile } from "./archive";
 import { fetchArxivUpload } from "./arxiv-upload";
-import { parseUpload } from "./parse-upload";
+import { commitImport } from "./commit-import";
+import { parseUploadOffThread } from "./parse-off-thread";
 import { ZImportOptions, type ImportReport, type SeedPreview } from "./schemas";
-import { writeParsedFile } from "./write-file";
-import type { ImportFormatName, ParsedFile, RowError } from "./types";
+import type { ImportFormatName, RowError } from "./types";
 
 /**
  * An upload (one file or an archive), files already read (a local folder, from the CLI), or an arXiv id.
@@ -22,9 +23,6 @@ import type { ImportFormatName, ParsedFile, RowError } from "./types";
  */
 export type ImportInput = { fileName: string; bytes: Uint8Array; folder?: string } | { fileName: string; files: UploadedFile[] } | { arxivId: string };
 
-const FORMAT_ENUM: Record<ImportFormatName | "arxiv", "YAML" | "JSONL" | "JSON" | "LATEX" | "PIPELINE" | "ARXIV"> = {
-  yaml: "YAML", jsonl: "JSONL", json: "JSON", latex: "LATEX", pipeline: "PIPELINE", arxiv: "ARXIV",
-};
 const PREVIEW_SEEDS = 5;
 const MB = 2 ** 20;
 
@@ -53,16 +51,11 @@ export async function runImport(actor: Actor, input: ImportInput, rawOptions: un
   if (size > env.IMPORT_MAX_BYTES) {
     throw new AppError("INVALID", `${fileName} is ${describeBytes(size)}, over the import limit of ${describeBytes(env.IMPORT_MAX_BYTES)} (IMPORT_MAX_BYTES); nothing was imported.`);
   }
-  let files: UploadedFile[];
-  try {
-    files = "bytes" in upload ? await readUpload(fileName, upload.bytes, { maxEntries: env.IMPORT_MAX_ENTRIES, maxUncompressedBytes: env.IMPORT_MAX_UNCOMPRESSED_BYTES }) : upload.files;
-  } catch (e) {
-    if (e instanceof ArchiveError) throw new AppError("INVALID", e.message);
-    throw e;
-  }
-  const sourceIdentifier = options.sourceId ?? arxiv?.source.identifier;
-  const folderName = "folder" in upload ? upload.folder : undefined;
-  const parsed = parseUpload(fileName, files, { format: arxiv ? "latex" : options.format, sourceIdentifier, map: options.map, folderName });
+  const parsed = await parseUploadOffThread({
+    upload,
+    options: { format: arxiv ? "latex" : options.format, sourceIdentifier: options.sourceId ?? arxiv?.source.identifier, map: options.map, limits: getItemLimits() },
+    archive: { maxEntries: env.IMPORT_MAX_ENTRIES, maxUncompressedBytes: env.IMPORT_MAX_UNCOMPRESSED_BYTES, maxExpansionRatio: env.IMPORT_MAX_EXPANSION_RATIO },
+  });
   for (const file of parsed.files) {
     for (const source of file.sources) {
       if (arxiv && source.identifier === arxiv.source.identifier) Object.assign(source, { ...arxiv.source, macros: source.macros });
@@ -93,32 +86,6 @@ export async function runImport(actor: Actor, input: ImportInput, rawOptions: un
 
   if (options.dryRun) return { batchId: null, status: "PREVIEW", created: toCreate, itemsCreated: parsed.files.reduce((n, f) => n + f.items.length, 0), errors, ...base };
 
-  const batch = await getDb().importBatch.create({
-    data: { format: FORMAT_ENUM[format], status: "PREVIEW", fileName, createdById: actor.id, options: { ...options, map: options.map } as object },
-  });
-  let created = 0;
-  let itemsCreated = 0;
-  for (const [i, file] of parsed.files.entries()) {
-    try {
-      const written = await writeParsedFile(file as ParsedFile, { batchId: batch.id, hashes: hashesByFile[i], fresh: fresh[i], actor, authorId: options.authorId ?? actor.id });
-      created += written.seeds;
-      itemsCreated += written.items;
-    } catch (e) {
-      // The file's transaction rolled back: nothing of it was written.
-      errors.push({ file: file.file, line: null, message: `not saved, nothing from this file was imported: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}` });
-    }
-  }
-  const firstSource = parsed.files.flatMap((f) => f.seeds)[0]?.sourceIdentifier;
-  const sourceRow = firstSource ? await getDb().source.findUnique({ where: { identifier: firstSource }, select: { id: true } }) : null;
-  await getDb().$transaction(async (tx) => {
-    await tx.importBatch.update({
-      where: { id: batch.id },
-      data: {
-        status: "COMMITTED", committedAt: new Date(), createdCount: created, duplicates, skipped, errorCount: errors.length,
-        errors: errors.slice(0, 1000) as object[], sourceId: sourceRow?.id ?? null,
-      },
-    });
-    await recordEvent(tx, actor, { action: "import.commit", entityType: "ImportBatch", entityId: batch.id, data: { fileName, created, duplicates, errors: errors.length } });
-  });
-  return { batchId: batch.id, status: "COMMITTED", created, itemsCreated, errors, ...base };
+  const committed = await commitImport(actor, { files: parsed.files, hashesByFile, fresh, errors, options, fileName, format, duplicates, skipped });
+  return { ...committed, errors, ...base };
 }

@@ -1,7 +1,7 @@
 import "server-only";
-// One parsed file, written in one transaction: its sources (created or completed), its new seeds (a
-// concurrent import of the same seed is absorbed by the unique content hash), and the DRAFT items of
-// pipeline imports. Anything failing rolls the whole file back.
+// One parsed file, written in one transaction: its sources (created or completed, and recorded as touched by
+// the batch), its new seeds (a concurrent import of the same seed is absorbed by the unique content hash), and
+// the DRAFT items of pipeline imports. Anything failing rolls the whole file back.
 import { getDb, type Tx } from "../db";
 import type { Actor } from "../auth/types";
 import { toMacroMap } from "../latex/macros";
@@ -36,8 +36,8 @@ async function upsertSource(tx: Tx, s: ParsedSource): Promise<string> {
   return existing.id;
 }
 
-export async function writeParsedFile(file: ParsedFile, ctx: WriteContext): Promise<{ seeds: number; items: number }> {
-  if (!ctx.fresh.some(Boolean)) return { seeds: 0, items: 0 };
+export async function writeParsedFile(file: ParsedFile, ctx: WriteContext): Promise<{ seeds: number; items: number; sourceIds: string[] }> {
+  if (!ctx.fresh.some(Boolean)) return { seeds: 0, items: 0, sourceIds: [] };
   return getDb().$transaction(async (tx) => {
     const sourceIds = new Map<string, string>();
     const needed = new Set(file.seeds.filter((_, i) => ctx.fresh[i]).map((s) => s.sourceIdentifier));
@@ -45,6 +45,7 @@ export async function writeParsedFile(file: ParsedFile, ctx: WriteContext): Prom
       const parsed = file.sources.find((s) => s.identifier === identifier) ?? { identifier };
       sourceIds.set(identifier, await upsertSource(tx, parsed));
     }
+    await tx.importBatchSource.createMany({ data: [...sourceIds.values()].map((sourceId) => ({ importBatchId: ctx.batchId, sourceId })), skipDuplicates: true });
     const rows = file.seeds.flatMap((s, i) =>
       ctx.fresh[i]
         ? [{ sourceId: sourceIds.get(s.sourceIdentifier)!, importBatchId: ctx.batchId, problem: s.problem, solution: s.solution, title: s.title, location: s.location, contentHash: ctx.hashes[i] }]
@@ -70,6 +71,6 @@ export async function writeParsedFile(file: ParsedFile, ctx: WriteContext): Prom
       await tx.seed.update({ where: { id: seedId }, data: { status: "IN_PROGRESS" } });
       items++;
     }
-    return { seeds: created.length, items };
+    return { seeds: created.length, items, sourceIds: [...sourceIds.values()] };
   }, { timeout: 120_000 });
 }

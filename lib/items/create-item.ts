@@ -1,13 +1,15 @@
 import "server-only";
 // "Adapt": a new DRAFT item from a seed, owned by the person adapting it. A seed may have several items.
+// The new item meets the limits every save meets (lib/items/limits.ts): a seed too long for them is refused.
 import { getDb } from "../db";
 import { AppError } from "../errors";
 import { assertCan } from "../auth/permissions";
 import type { Actor } from "../auth/types";
 import { recordEvent } from "../audit/record-event";
 import { emptyAnswerSpec } from "./answer-spec";
-import { ZCreateItem, type ItemFields } from "./schemas";
-import { columnsOf } from "./item-record";
+import { seedOverLimits } from "./limits";
+import { itemPatchSchema, ZCreateItem, type ItemFields } from "./schemas";
+import { columnsOf, getItemLimits } from "./item-record";
 
 export async function createItem(actor: Actor, rawInput: unknown): Promise<{ id: string; version: number }> {
   assertCan(actor, "item.create");
@@ -21,6 +23,9 @@ export async function createItem(actor: Actor, rawInput: unknown): Promise<{ id:
     });
     if (!seed) throw new AppError("NOT_FOUND", "No such seed.");
     if (seed.status === "ARCHIVED") throw new AppError("CONFLICT", "This seed is archived; it cannot be adapted.");
+    const limits = getItemLimits();
+    const over = seedOverLimits(seed, limits);
+    if (over) throw new AppError("INVALID", `This seed is too long to adapt: ${over}. Shorten it in its source and import it again.`);
     // The seed's text is the starting point of the rewrite; everything else starts empty.
     const fields: ItemFields = {
       statement: seed.problem,
@@ -38,6 +43,7 @@ export async function createItem(actor: Actor, rawInput: unknown): Promise<{ id:
       license: seed.source.license ?? "",
       declarations: {},
     };
+    itemPatchSchema(limits).parse(fields); // (anything else over the limits: a 422 naming the field)
     const item = await tx.item.create({
       data: { ...columnsOf(fields), seedId, authorId, lastEditorId: authorId, version: 1, status: "DRAFT" },
       select: { id: true, version: true },

@@ -4,6 +4,7 @@ import { ItemStatus } from "../generated/prisma/enums";
 import { ZAnswerSpec, type AnswerSpec } from "./answer-spec";
 import type { Declarations } from "./declarations";
 import { ZDeclarations } from "../equivalence/schemas";
+import { SHORT_TEXT_CHARS, type ItemLimits } from "./limits";
 import { isComplex, testCaseProblems, type TestCase, type TestValue } from "./test-values";
 
 export const LEVELS = ["ADVANCED_UNDERGRADUATE", "GRADUATE", "RESEARCH"] as const;
@@ -57,7 +58,7 @@ export const FIELD_LABELS: Record<keyof ItemFields, string> = {
   declarations: "Symbol declarations",
 };
 
-export type ItemLimits = { maxTextChars: number; maxTestCases: number };
+export type { ItemLimits };
 
 const ZTestValue: z.ZodType<TestValue> = z.lazy(() =>
   z.union([
@@ -87,7 +88,7 @@ export const ZTestCase = z.object({
 function text(limit: number) {
   return z.string().max(limit, `Too long: at most ${limit.toLocaleString("en")} characters.`);
 }
-const ZShort = z.string().trim().max(500, "Too long: at most 500 characters.");
+const ZShort = z.string().trim().max(SHORT_TEXT_CHARS, `Too long: at most ${SHORT_TEXT_CHARS} characters.`);
 
 /** The fields, each optional (a save may send only what changed); checked against the limits. */
 export function itemPatchSchema(limits: ItemLimits) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderLatexText } from "./render-latex";
 import { splitLatexPieces } from "./split-blocks";
+import { doublingBomb } from "../../tests/support/latex-bombs";
 
 describe("renderLatexText", () => {
   it("typesets inline, display and environment math inside text structure", () => {
@@ -48,6 +49,31 @@ describe("renderLatexText", () => {
   it("bounds macro expansion (a self-referential macro is an error, not a hang)", () => {
     const { errors } = renderLatexText(String.raw`$\loop$`, { macros: { "\\loop": "\\loop\\loop" }, maxExpand: 50 });
     expect(errors[0].message).toMatch(/Too many expansions/);
+  });
+
+  it("bounds macro expansion by what it produces: macros that double their argument are an error at their formula", () => {
+    // 17 expansions, 2^17 tokens: far below any expansion count, minutes of work without the bound.
+    const source = `Intro.\n\nThe bomb: ${doublingBomb(17)} and after it $x$.`;
+    expect(source.length).toBeLessThan(450);
+    const { html, errors } = renderLatexText(source);
+    expect(errors).toEqual([expect.objectContaining({ line: 3, column: 11, message: expect.stringMatching(/Macro expansion produces too much: over 20,000 tokens/) })]);
+    expect(html.length).toBeLessThan(20_000);
+    // The same bound, lower, stops a smaller one; a formula that stays under it renders.
+    expect(renderLatexText(doublingBomb(8), { maxExpandedTokens: 100 }).errors[0].message).toMatch(/over 100 tokens/);
+    expect(renderLatexText(doublingBomb(5)).errors).toEqual([]);
+  });
+
+  it("caps the rendered size: past maxHtmlChars the rest is an error at the paragraph where it stops", () => {
+    const source = ["$\\frac{a}{b}$ ".repeat(20), "$\\frac{a}{b}$ ".repeat(400), "last $x$"].join("\n\n");
+    const full = renderLatexText(source);
+    expect(full.errors).toEqual([]);
+    const capped = renderLatexText(source, { maxHtmlChars: 50_000 });
+    expect(capped.errors).toEqual([expect.objectContaining({ line: 3, column: 1, message: expect.stringMatching(/too large to show: the rendered text would be over 50,000 characters/) })]);
+    expect(capped.html.length).toBeLessThan(55_000);
+    expect(capped.html).not.toContain("last");
+    // One formula alone over the cap is an error at that formula.
+    const one = renderLatexText(`Text, then $${"\\frac{}{}".repeat(200)}$.`, { maxHtmlChars: 20_000 });
+    expect(one.errors).toEqual([expect.objectContaining({ line: 1, column: 12, message: expect.stringMatching(/too large to show/) })]);
   });
 });
 

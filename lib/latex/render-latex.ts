@@ -1,9 +1,8 @@
 // LaTeX *text* (paragraphs, lists, emphasis, $…$, \[…\], equation/align…) → safe HTML.
 // unified-latex parses the text and turns it into hast; every math node is then typeset by KaTeX
-// (trust: false, bounded macro expansion) from its original source slice, so errors point at the
-// right line and column. hast-util-sanitize strips anything that is not plain structure (links,
+// (trust: false, macro expansion bounded by count and by output) from its original source slice, so errors
+// point at the right line and column; what one call may produce is capped (maxHtmlChars). hast-util-sanitize strips anything that is not plain structure (links,
 // images, attributes), so user text can never become raw HTML. Pure: runs on the server and in the browser.
-import katex from "katex";
 import type { Element, ElementContent, Root, RootContent } from "hast";
 import { sanitize, defaultSchema, type Schema } from "hast-util-sanitize";
 import { toHtml } from "hast-util-to-html";
@@ -11,14 +10,21 @@ import { unified } from "unified";
 import { parse } from "@unified-latex/unified-latex-util-parse";
 import { unifiedLatexToHast } from "@unified-latex/unified-latex-to-hast";
 import type * as Ast from "@unified-latex/unified-latex-types";
+import { renderKatex } from "./katex-bounded";
+import { LATEX_DEFAULTS } from "./limits";
 import { splitLatexBlocks, splitLatexPieces, type LatexBlock } from "./split-blocks";
 import { gluePunctuation } from "./glue-punctuation";
 
 export type LatexError = { message: string; line: number; column: number; source: string };
 export type RenderedLatex = { html: string; errors: LatexError[] };
-export type RenderOptions = { macros?: Record<string, string>; maxExpand?: number };
-
-const DEFAULT_MAX_EXPAND = 1000;
+export type RenderOptions = {
+  macros?: Record<string, string>;
+  maxExpand?: number;
+  maxExpandedTokens?: number;
+  maxHtmlChars?: number;
+  /** called with the place about to be worked on (a paragraph, a formula): where a render that is stopped was */
+  onProgress?: (line: number, column: number) => void;
+};
 // Numbering/labels are document features; in a preview they only get in the way.
 const BUILTIN_MACROS: Record<string, string> = { "\\nonumber": "" };
 const LABEL = /\\label\s*\{[^{}]*\}/g;
@@ -45,15 +51,34 @@ const blockCache = new Map<string, CachedRendering>();
 
 export function renderLatexText(source: string, options: RenderOptions = {}): RenderedLatex {
   const blocks = splitLatexBlocks(source);
-  const optionsKey = `${options.maxExpand ?? ""}\u0000${JSON.stringify(options.macros ?? {})}`;
+  const optionsKey = `${limitsKey(options)}\u0000${JSON.stringify(options.macros ?? {})}`;
+  const maxHtml = options.maxHtmlChars ?? LATEX_DEFAULTS.maxHtmlChars;
   const parts: string[] = [];
   const errors: LatexError[] = [];
+  let size = 0;
   for (const block of blocks) {
+    options.onProgress?.(block.startLine, 1);
     const rendered = renderParagraph(block, options, optionsKey);
+    size += rendered.html.length;
+    if (size > maxHtml) {
+      // The rest is not shown: a page must stay a page (1 MB of \frac{}{} is 100 MB of HTML).
+      const error = { message: tooLargeMessage(maxHtml), line: block.startLine, column: 1, source: block.text.slice(0, 200) };
+      parts.push(errorHtml(error));
+      errors.push(error);
+      break;
+    }
     parts.push(blocks.length > 1 ? `<div class="latex-block">${rendered.html}</div>` : rendered.html);
     errors.push(...rendered.errors);
   }
   return { html: parts.join("\n"), errors };
+}
+
+function limitsKey(options: RenderOptions): string {
+  return `${options.maxExpand ?? ""},${options.maxExpandedTokens ?? ""},${options.maxHtmlChars ?? ""}`;
+}
+
+function tooLargeMessage(maxHtml: number): string {
+  return `too large to show: the rendered text would be over ${maxHtml.toLocaleString("en")} characters`;
 }
 
 function renderParagraph(block: LatexBlock, options: RenderOptions, optionsKey: string): RenderedLatex {
@@ -129,6 +154,7 @@ function renderBlock(source: string, options: RenderOptions, lineOffset = 0): Re
       }
       const tagged = marker.one.exec(textOf(node));
       const slice = (tagged && slices[Number(tagged[1])]) || fallbackSlice(node, kind === "display", marker.all);
+      if (slice.line) options.onProgress?.(slice.line + lineOffset, slice.column);
       const rendered = typeset(slice, options);
       if ("error" in rendered) {
         const error = { ...rendered.error, line: rendered.error.line && rendered.error.line + lineOffset };
@@ -218,7 +244,7 @@ const TYPESET_CACHE_SIZE = 2000;
 const typesetCache = new Map<string, { html: string } | { error: LatexError }>();
 
 function typeset(slice: MathSlice, options: RenderOptions): { html: string } | { error: LatexError } {
-  const key = `${slice.display ? "D" : "I"}${options.maxExpand ?? ""}\u0000${JSON.stringify(options.macros ?? {})}\u0000${slice.tex}`;
+  const key = `${slice.display ? "D" : "I"}${limitsKey(options)}\u0000${JSON.stringify(options.macros ?? {})}\u0000${slice.tex}`;
   const cached = typesetCache.get(key);
   if (cached) {
     // Positions differ between occurrences of the same formula: re-attach this one's.
@@ -232,16 +258,19 @@ function typeset(slice: MathSlice, options: RenderOptions): { html: string } | {
 
 function typesetUncached(slice: MathSlice, options: RenderOptions): { html: string } | { error: LatexError } {
   try {
-    const html = katex.renderToString(slice.tex.replace(LABEL, ""), {
+    const katexOptions = {
       displayMode: slice.display,
       throwOnError: true,
       trust: false,
-      strict: "ignore",
-      maxExpand: options.maxExpand ?? DEFAULT_MAX_EXPAND,
+      strict: "ignore" as const,
+      maxExpand: options.maxExpand ?? LATEX_DEFAULTS.maxExpand,
       maxSize: 50,
       // KaTeX writes \gdef results into this object: give it a fresh copy every time.
       macros: { ...BUILTIN_MACROS, ...(options.macros ?? {}) },
-    });
+    };
+    const html = renderKatex(slice.tex.replace(LABEL, ""), katexOptions, options.maxExpandedTokens ?? LATEX_DEFAULTS.maxExpandedTokens);
+    const maxHtml = options.maxHtmlChars ?? LATEX_DEFAULTS.maxHtmlChars;
+    if (html.length > maxHtml) throw new Error(tooLargeMessage(maxHtml));
     return { html };
   } catch (error) {
     return { error: { message: errorMessage(error), line: slice.line, column: slice.column, source: slice.source } };
@@ -272,6 +301,11 @@ function textOf(node: ElementContent | Element): string {
 function errorMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.replace(/^KaTeX parse error: /, "").split("\n")[0].slice(0, 300);
+}
+
+/** The inline error box, as HTML: also how a render that was stopped shows "too complex to render". */
+export function errorHtml(err: LatexError): string {
+  return toHtml(errorNode(err));
 }
 
 function errorNode(err: LatexError): Element {

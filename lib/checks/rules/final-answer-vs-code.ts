@@ -1,10 +1,7 @@
 // The LaTeX final answer, where it is an expression in the argument names, evaluated at every test input
-// (lib/equivalence) agrees with the reference code's output. A warning: the checker reads most physics
-// notation but not all, and a reviewer decides. A statement in natural units reads ħ = c = 1 (and e² = 4πα)
-// in the answer, for the symbols that are not arguments.
-import { conventionsFor, evaluatorFor } from "../../equivalence";
+// (lib/equivalence, in a worker thread: "cannot decide" past its time budget) agrees with the reference code's
+// output. A warning: the checker reads most physics notation but not all, and a reviewer decides.
 import { numbersAgree, numericParts } from "../../grading/compare";
-import { declarationsFor } from "../../items/declarations";
 import { returnElements } from "../../items/test-values";
 import type { PyValue } from "../../sandbox/types";
 import { missingOutputs } from "../missing-outputs";
@@ -21,18 +18,19 @@ export const finalAnswerVsCode: Check = {
   title: "Final answer agrees with the code",
   blocking: false,
   run: (ctx) => {
-    const { fields } = ctx;
+    const { fields, answer } = ctx;
     if (!fields.finalAnswer.trim()) return [notRun("there is no final answer yet", { field: "finalAnswer" })];
-    if (!returnElements(fields.answerSpec.returns).every((e) => NUMERIC.has(e.type))) return [skip("The answer is not numeric; a reviewer compares it.")];
+    if (!returnElements(fields.answerSpec.returns).every((e) => NUMERIC.has(e.type)) || !answer) return [skip("The answer is not numeric; a reviewer compares it.")];
     const missing = missingOutputs(ctx, { every: true });
     if (missing || !ctx.run) return [notRun(missing ?? "no outputs")];
     const run = ctx.run;
-    // Read once, evaluated at every test input.
-    const evaluator = evaluatorFor(fields.finalAnswer, declarationsFor(fields.declarations, fields.answerSpec), { conventions: conventionsFor(fields.statement) });
+    if (!answer.ok && "undecided" in answer) return [fail(`Cannot decide: ${answer.error}`, { field: "finalAnswer" })];
+    // Read once, evaluated at every test input (text-facts.ts).
     for (const [i, tc] of fields.testCases.entries()) {
       const result = run.results[i];
       if (!result || !("output" in result)) continue;
-      const evaluated = evaluator.ok ? evaluator.at(tc.inputs as Record<string, number | { re: number; im: number }>) : evaluator;
+      const evaluated = answer.ok ? answer.values[i] : answer;
+      if (!evaluated) continue;
       if (!evaluated.ok) {
         if (/has no value/.test(evaluated.error)) return [skip(`Not evaluated: the final answer is not an expression in the arguments alone (${evaluated.error}).`)];
         return [fail(`The final answer cannot be evaluated: ${evaluated.error}`, { field: "finalAnswer" })];

@@ -5,6 +5,7 @@ import { GOOD_INSPECT, GOOD_ITEM, GOOD_RUN } from "../../../tests/support/item-f
 import type { Returns } from "../../items/answer-spec";
 import type { TestCase, TestValue } from "../../items/test-values";
 import type { PyValue } from "../../sandbox/types";
+import { textFactsInline } from "../text-facts";
 import type { CheckContext } from "../types";
 import { testsDiscriminate } from "./tests-discriminate";
 
@@ -20,7 +21,8 @@ function ctx(returns: Returns, outputs: PyValue[], { tol = TOL, noArguments = fa
   };
   const testCases = outputs.map((output, i): TestCase => ({ inputs: noArguments ? {} : { T: TEMPERATURES[i] }, expected: output as TestValue, tolerance: tol }));
   const run = { ...GOOD_RUN, results: outputs.map((output) => ({ output, ms: 0.1 })) };
-  return { fields: { ...GOOD_ITEM, answerSpec, testCases }, macros: {}, run, inspect: GOOD_INSPECT, nearDuplicates: [] };
+  const fields = { ...GOOD_ITEM, answerSpec, testCases };
+  return { fields, macros: {}, run, inspect: GOOD_INSPECT, nearDuplicates: [], ...textFactsInline(fields, {}) };
 }
 
 const STR: Returns = { type: "str", description: "The phase of water at 1 atm." };

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { RefusedInput } from "../../workers/errors";
 import { parseYamlPairs } from "./yaml-pairs";
 
 const FIXTURE = readFileSync(new URL("./fixtures/pairs.yaml", import.meta.url), "utf8");
@@ -30,5 +31,19 @@ describe("parseYamlPairs", () => {
     const out = parseYamlPairs('problem: {content: "unterminated\n', "b.yaml", "S");
     expect(out.seeds).toEqual([]);
     expect(out.errors[0]).toMatchObject({ file: "b.yaml", line: expect.any(Number), message: expect.stringMatching(/^YAML: /) });
+  });
+
+  it("refuses a YAML alias bomb (billion laughs) as a whole, at its document and line", () => {
+    const levels = ["a", "b", "c", "d", "e", "f", "g"];
+    const lines = levels.map((l, i) => (i === 0 ? `${l}: &${l} ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]` : `${l}: &${l} [${Array(9).fill(`*${levels[i - 1]}`).join(",")}]`));
+    const bomb = `problem: Find $x$.\n---\nproblem:\n  content: Find $y$.\n${lines.join("\n")}\n`;
+    let thrown: unknown;
+    try {
+      parseYamlPairs(bomb, "QFT/matched_pairs.yaml", "QFT");
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(RefusedInput);
+    expect((thrown as Error).message).toMatch(/^QFT\/matched_pairs\.yaml:3 \(document 2\): YAML aliases that expand too much .*nothing was imported$/);
   });
 });

@@ -3,7 +3,11 @@
 // every bad document is reported with its line, the good ones are kept.
 import { LineCounter, parseAllDocuments } from "yaml";
 import { z } from "zod";
+import { RefusedInput } from "../../workers/errors";
 import { emptyParsedFile, type ParsedFile } from "../types";
+
+/** Alias references a document may hold; the library refuses more (a "billion laughs" bomb expands each). */
+const MAX_ALIASES = 100;
 
 const ZPart = z.union([z.string(), z.object({ type: z.string().optional(), content: z.string() }).passthrough()]);
 const ZPair = z.object({ problem: ZPart, solution: ZPart.nullish(), title: z.string().nullish() }).passthrough();
@@ -27,7 +31,16 @@ export function parseYamlPairs(source: string, file: string, sourceIdentifier: s
       out.errors.push({ file, line, document, message: `YAML: ${e.message.split("\n")[0]}` });
       return;
     }
-    const value: unknown = doc.toJS({ maxAliasCount: 100 });
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    } catch (e) {
+      if (e instanceof ReferenceError && /alias/i.test(e.message)) {
+        throw new RefusedInput(`${file}:${start} (document ${document}): YAML aliases that expand too much (over ${MAX_ALIASES} references; a "billion laughs" bomb?); nothing was imported`);
+      }
+      out.errors.push({ file, line: start, document, message: `YAML: ${e instanceof Error ? e.message : String(e)}` });
+      return;
+    }
     if (value === null || value === undefined) {
       out.skipped++; // an empty document (e.g. a trailing ---)
       return;

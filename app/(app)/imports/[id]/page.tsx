@@ -29,7 +29,9 @@ export default async function ImportPage({ params }: Props) {
       <Card>
         <p className="text-sm" data-testid="batch-counts">
           <strong data-testid="batch-created">{batch.created}</strong> seeds created · <strong data-testid="batch-duplicates">{batch.duplicates}</strong> duplicates · {batch.skipped} skipped · <strong>{batch.errorCount}</strong> errors
-          {batch.source && <> · source <span className="font-mono">{batch.source}</span></>}
+          {batch.sources.length > 0 && (
+            <> · {batch.sources.length === 1 ? "source" : "sources"} <span className="font-mono" data-testid="batch-sources">{batch.sources.join(", ")}</span></>
+          )}
         </p>
         {batch.created > 0 && (
           <p className="mt-2 text-sm"><Link href={`/seeds?batch=${batch.id}`} className="text-sky-700 hover:underline dark:text-sky-400" data-testid="batch-seeds">Seeds from this import →</Link></p>

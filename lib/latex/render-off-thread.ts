@@ -1,0 +1,28 @@
+import "server-only";
+// Untrusted LaTeX rendered on the server (seed pages, the "LaTeX renders" check) in a worker thread, within
+// LATEX_RENDER_MS: past that the render is stopped and the text shows "too complex to render" at the place it
+// had reached, instead of holding the event loop (a 390-character macro bomb once held it for 30 s).
+import { getEnv } from "../env";
+import { isOverBudget, isPoolBusy } from "../workers/errors";
+import { runTask } from "../workers/run-task";
+import { errorHtml, type LatexError, type RenderedLatex } from "./render-latex";
+
+export type OffThreadOptions = { macros?: Record<string, string>; math?: boolean };
+
+export async function renderLatexOffThread(source: string, { macros, math = false }: OffThreadOptions = {}): Promise<RenderedLatex> {
+  const env = getEnv();
+  const options = { macros, maxExpand: env.LATEX_MAX_EXPAND, maxExpandedTokens: env.LATEX_MAX_EXPANDED_TOKENS, maxHtmlChars: env.LATEX_MAX_HTML_CHARS };
+  try {
+    return await runTask("latex.render", { source, math, options });
+  } catch (e) {
+    if (isOverBudget(e)) return failed(source, `too complex to render: ${e.message} (LATEX_RENDER_MS)`, e.position);
+    if (isPoolBusy(e)) return failed(source, `not rendered: ${e.message}`, null);
+    throw e;
+  }
+}
+
+function failed(source: string, message: string, position: { line: number; column: number } | null): RenderedLatex {
+  const { line, column } = position ?? { line: 1, column: 1 };
+  const error: LatexError = { message, line, column, source: (source.split("\n")[line - 1] ?? "").slice(Math.max(0, column - 1), column + 199) };
+  return { html: errorHtml(error), errors: [error] };
+}
