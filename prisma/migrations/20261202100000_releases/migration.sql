@@ -1,7 +1,7 @@
 -- Releases (issue 14): the split each frozen item lands in and its frozen provenance; split ratios, the
 -- manifest's sha256, the creator's name as it was, deprecation. Releases are immutable: triggers refuse
 -- any change to a release item, deleting a release, and changing a release other than deprecating it
--- (the manifest is written once, from empty, by the transaction that creates the release).
+-- (the manifest and item count are written once, from empty, by the transaction that creates the release).
 ALTER TABLE "ReleaseItem" ADD COLUMN "split" "Split" NOT NULL DEFAULT 'TRAIN';
 ALTER TABLE "ReleaseItem" ALTER COLUMN "split" DROP DEFAULT;
 ALTER TABLE "ReleaseItem" ADD COLUMN "provenance" JSONB NOT NULL DEFAULT '{}';
@@ -33,9 +33,10 @@ BEGIN
   IF NEW."id" IS DISTINCT FROM OLD."id" OR NEW."name" IS DISTINCT FROM OLD."name"
     OR NEW."description" IS DISTINCT FROM OLD."description" OR NEW."schemaVersion" IS DISTINCT FROM OLD."schemaVersion"
     OR NEW."filters" IS DISTINCT FROM OLD."filters" OR NEW."splitRatios" IS DISTINCT FROM OLD."splitRatios"
-    OR NEW."itemCount" IS DISTINCT FROM OLD."itemCount" OR NEW."createdById" IS DISTINCT FROM OLD."createdById"
+    OR NEW."createdById" IS DISTINCT FROM OLD."createdById"
     OR NEW."createdByName" IS DISTINCT FROM OLD."createdByName" OR NEW."createdAt" IS DISTINCT FROM OLD."createdAt"
-    OR (OLD."manifestSha256" IS NOT NULL AND (NEW."manifest" IS DISTINCT FROM OLD."manifest" OR NEW."manifestSha256" IS DISTINCT FROM OLD."manifestSha256"))
+    OR (OLD."manifestSha256" IS NOT NULL AND (NEW."manifest" IS DISTINCT FROM OLD."manifest"
+        OR NEW."manifestSha256" IS DISTINCT FROM OLD."manifestSha256" OR NEW."itemCount" IS DISTINCT FROM OLD."itemCount"))
     OR (OLD."deprecatedAt" IS NOT NULL AND (NEW."deprecatedAt" IS DISTINCT FROM OLD."deprecatedAt" OR NEW."deprecationReason" IS DISTINCT FROM OLD."deprecationReason"))
   THEN
     RAISE EXCEPTION 'releases are immutable: only deprecation may change one' USING ERRCODE = 'P0001';

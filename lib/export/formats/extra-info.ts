@@ -1,0 +1,28 @@
+// verl's `extra_info` (also carried by SFT rows): where a row comes from. Pure.
+import type { ReleaseRow, SplitName } from "../model/release-row";
+
+export type ExtraInfo = {
+  split: SplitName;
+  index: number;
+  item_id: string;
+  version: number;
+  source: string;
+  topic: string | null;
+  difficulty: string | null;
+  level: string | null;
+};
+
+const words = (v: string | null) => (v ? v.toLowerCase().replace(/_/g, " ") : null);
+
+export function extraInfo(row: ReleaseRow): ExtraInfo {
+  return {
+    split: row.split,
+    index: row.index,
+    item_id: row.itemId,
+    version: row.version,
+    source: row.provenance.source.identifier,
+    topic: row.item.topic || null,
+    difficulty: words(row.item.difficulty),
+    level: words(row.item.level),
+  };
+}

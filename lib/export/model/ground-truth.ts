@@ -1,0 +1,29 @@
+// The test bundle graders read: verl's `reward_model.ground_truth` (as a JSON string), the grading API's
+// `groundTruth` and the Python reward module. Exactly {function_name, arguments, returns, test_cases:
+// [{inputs, expected, tolerance: {abs, rel}}]}: arguments and returns as in the answer spec, inputs keyed by
+// argument name, complex values as {"re", "im"} and tuples as arrays, as stored. Pure.
+import type { Argument, Returns } from "../../items/answer-spec";
+import type { ItemFields } from "../../items/schemas";
+import type { TestValue } from "../../items/test-values";
+import { canonicalJson } from "./canonical-json";
+
+export type GroundTruth = {
+  function_name: string;
+  arguments: Argument[];
+  returns: Returns;
+  test_cases: { inputs: Record<string, TestValue>; expected: TestValue | null; tolerance: { abs: number; rel: number } }[];
+};
+
+export function groundTruth(item: ItemFields): GroundTruth {
+  return {
+    function_name: item.answerSpec.functionName,
+    arguments: item.answerSpec.arguments,
+    returns: item.answerSpec.returns,
+    test_cases: item.testCases.map((tc) => ({ inputs: tc.inputs, expected: tc.expected, tolerance: { abs: tc.tolerance.abs, rel: tc.tolerance.rel } })),
+  };
+}
+
+/** The ground truth as verl carries it: a canonical JSON string. */
+export function groundTruthString(item: ItemFields): string {
+  return canonicalJson(groundTruth(item));
+}
