@@ -10,6 +10,7 @@ const LINKS: NavLink[] = [
   { href: "/items", label: "Items", action: "item.read" },
   { href: "/review", label: "Review", action: "item.review" },
   { href: "/imports", label: "Imports", action: "source.import" },
+  { href: "/releases", label: "Releases", action: "release.read" },
   { href: "/admin/users", label: "Users", action: "user.manage" },
 ];
 

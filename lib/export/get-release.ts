@@ -5,7 +5,7 @@ import { getDb } from "../db";
 import { assertCan } from "../auth/permissions";
 import type { Actor } from "../auth/types";
 import { itemTitle } from "../items/item-title";
-import type { Manifest } from "./bundle/manifest";
+import { NONE, type Manifest } from "./bundle/manifest";
 import { SPLIT_OF_DB, type SplitName } from "./model/release-row";
 import { loadRelease } from "./release-record";
 
@@ -18,11 +18,17 @@ export type ReleaseView = {
   manifestSha256: string;
   deprecated: { at: string; reason: string; by: string | null } | null;
   manifest: Manifest;
+  /** counts per split and topic (the chart) */
+  splitTopics: { split: SplitName; topic: string; count: number }[];
 };
 
 export async function getRelease(actor: Actor, name: unknown): Promise<ReleaseView> {
   assertCan(actor, "release.read");
   const r = await loadRelease(getDb(), name);
+  const cross = await getDb().$queryRaw<{ split: keyof typeof SPLIT_OF_DB; topic: string | null; count: number }[]>`
+    SELECT ri."split", nullif(r."snapshot"->>'topic', '') AS "topic", count(*)::int AS "count"
+    FROM "ReleaseItem" ri JOIN "ItemRevision" r ON r."id" = ri."revisionId"
+    WHERE ri."releaseId" = ${r.id}::uuid GROUP BY 1, 2 ORDER BY 1, 2`;
   return {
     name: r.name,
     description: r.description,
@@ -32,6 +38,7 @@ export async function getRelease(actor: Actor, name: unknown): Promise<ReleaseVi
     manifestSha256: r.manifestSha256,
     deprecated: r.deprecatedAt ? { at: r.deprecatedAt.toISOString(), reason: r.deprecationReason ?? "", by: r.deprecatedByName } : null,
     manifest: r.manifest,
+    splitTopics: cross.map((c) => ({ split: SPLIT_OF_DB[c.split], topic: c.topic ?? NONE, count: c.count })),
   };
 }
 
