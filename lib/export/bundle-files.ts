@@ -56,7 +56,7 @@ export async function bundleFiles(release: ReleaseRecord, db: RowReader = getDb(
     ...dataFiles(release.schemaVersion, counts).map((f) =>
       entry(f.path, async function* () {
         const encoder = createEncoder(f.kind);
-        for await (const rows of readSplitRows(db, release, f.split, ranges[f.split])) yield encoder.push(rows);
+        for await (const rows of readSplitRows(db, release, f.split, ranges[f.split], f.kind.provenance)) yield encoder.push(rows);
         yield encoder.end();
       }),
     ),

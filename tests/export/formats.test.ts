@@ -55,9 +55,11 @@ describe("export formats", () => {
       expect(paths.length).toBeGreaterThan(0);
       let rows = 0;
       for (const path of paths) {
-        for (const row of jsonLines(files.get(path)!)) {
+        for (const line of files.get(path)!.toString("utf8").split("\n").filter(Boolean)) {
           rows++;
+          const row = JSON.parse(line) as unknown;
           expect(validate(row), `${path}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+          expect(line, `${path}: not canonical JSON`).toBe(canonicalJson(row));
         }
       }
       expect(rows).toBe(items.length);
@@ -76,6 +78,7 @@ describe("export formats", () => {
       expect(truth.function_name).toBe(item.fields.answerSpec.functionName);
       expect(truth.test_cases).toEqual(item.fields.testCases.map((tc) => ({ inputs: tc.inputs, expected: tc.expected, tolerance: tc.tolerance })));
     }
+    for (const row of rows) expect(row.reward_model.ground_truth).toBe(canonicalJson(JSON.parse(row.reward_model.ground_truth)));
     const complex = rows.map((r) => JSON.parse(r.reward_model.ground_truth)).find((t) => t.function_name === "amplitude");
     expect(complex.test_cases[0].expected).toEqual({ re: 0.8, im: 0.4 });
     expect(complex.returns).toEqual({ type: "complex", description: "The amplitude $t(k)$." });

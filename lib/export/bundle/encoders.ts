@@ -4,7 +4,7 @@
 import { ByteWriter, ParquetWriter } from "hyparquet-writer";
 import { FORMATS } from "../formats";
 import { VERL_PARQUET_SCHEMA, toVerlRow, verlParquetColumns, type VerlRow } from "../formats/verl";
-import { canonicalJson } from "../model/canonical-json";
+import { sortedJson } from "../model/canonical-json";
 import type { ReleaseRow } from "../model/release-row";
 import type { DataFileKind } from "./layout";
 
@@ -23,7 +23,8 @@ export function createEncoder(kind: DataFileKind): FileEncoder {
 
 function jsonlEncoder(kind: DataFileKind): FileEncoder {
   const format = FORMATS[kind.format];
-  const line = format.toLine ?? ((row: ReleaseRow) => canonicalJson(format.toRow(row)));
+  // formats build rows with sorted keys from sorted rows: JSON.stringify is canonical (formats.test.ts checks)
+  const line = format.toLine ?? ((row: ReleaseRow) => sortedJson(format.toRow(row)));
   return {
     push: (rows) => {
       let text = "";

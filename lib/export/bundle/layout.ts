@@ -8,17 +8,18 @@ import { SPLIT_NAMES, type SplitName } from "../model/release-row";
 export const BUNDLE_SCHEMA_VERSION = 1;
 
 export type Encoding = "jsonl" | "parquet";
-export type DataFileKind = { dir: string; ext: string; format: FormatName; encoding: Encoding };
+/** `provenance`: how much of the frozen provenance the format reads (less to fetch for verl and sft). */
+export type DataFileKind = { dir: string; ext: string; format: FormatName; encoding: Encoding; provenance: "all" | "seed-source" | "source" };
 /** A file that is the same in every release of a layout (e.g. reward/fieldwork_reward.py). */
 export type StaticFile = { path: string; content: () => Buffer };
 type Layout = { kinds: DataFileKind[]; staticFiles: StaticFile[] };
 
 const KINDS_V1: DataFileKind[] = [
-  { dir: "native", ext: "jsonl", format: "native", encoding: "jsonl" },
-  { dir: "pipeline", ext: "jsonl", format: "pipeline", encoding: "jsonl" },
-  { dir: "verl", ext: "parquet", format: "verl", encoding: "parquet" },
-  { dir: "verl", ext: "json", format: "verl", encoding: "jsonl" },
-  { dir: "sft", ext: "jsonl", format: "sft", encoding: "jsonl" },
+  { dir: "native", ext: "jsonl", format: "native", encoding: "jsonl", provenance: "all" },
+  { dir: "pipeline", ext: "jsonl", format: "pipeline", encoding: "jsonl", provenance: "seed-source" },
+  { dir: "verl", ext: "parquet", format: "verl", encoding: "parquet", provenance: "source" },
+  { dir: "verl", ext: "json", format: "verl", encoding: "jsonl", provenance: "source" },
+  { dir: "sft", ext: "jsonl", format: "sft", encoding: "jsonl", provenance: "source" },
 ];
 
 // The grading issue adds `reward/fieldwork_reward.py` as a static file of a version 2 layout (same kinds)

@@ -15,14 +15,15 @@ export type ExtraInfo = {
 const words = (v: string | null) => (v ? v.toLowerCase().replace(/_/g, " ") : null);
 
 export function extraInfo(row: ReleaseRow): ExtraInfo {
+  // keys in sorted order (canonical JSON by JSON.stringify)
   return {
-    split: row.split,
+    difficulty: words(row.item.difficulty),
     index: row.index,
     item_id: row.itemId,
-    version: row.version,
-    source: row.provenance.source.identifier,
-    topic: row.item.topic || null,
-    difficulty: words(row.item.difficulty),
     level: words(row.item.level),
+    source: row.provenance.source.identifier,
+    split: row.split,
+    topic: row.item.topic || null,
+    version: row.version,
   };
 }

@@ -5,7 +5,7 @@
 // file otherwise. Pure.
 import { createHash } from "node:crypto";
 import { arxivOf, type ReleaseRow } from "../model/release-row";
-import { canonicalJson } from "../model/canonical-json";
+import { sortedJson } from "../model/canonical-json";
 import {
   ANSWER_SPEC, ISO_TIME, SHA256, SPLIT, STRING_OR_NULL, UUID, schemaDocument, type JsonSchema,
 } from "./json-schema-parts";
@@ -13,38 +13,44 @@ import type { Format } from "./types";
 
 export const NATIVE_ROW_VERSION = 1;
 
-function rowWithoutHash(row: ReleaseRow): Record<string, unknown> {
+// Keys are written in sorted order (canonical JSON by JSON.stringify); values read from the database were
+// re-keyed in sorted order when read (read-release-rows.ts).
+function halves(row: ReleaseRow): { before: Record<string, unknown>; after: Record<string, unknown> } {
   const { item, provenance: p } = row;
   const arxiv = arxivOf(p.source);
+  const s = p.source;
   return {
-    schemaVersion: NATIVE_ROW_VERSION,
-    release: row.release,
-    split: row.split,
-    index: row.index,
-    id: row.itemId,
-    version: row.version,
-    revisionId: row.revisionId,
-    item: {
-      statement: item.statement, description: item.description, answerSpec: item.answerSpec, solution: item.solution,
-      finalAnswer: item.finalAnswer, referenceCode: item.referenceCode, testCases: canonicalJson(item.testCases),
-      topic: item.topic || null, level: item.level, difficulty: item.difficulty, split: item.split,
-      sourceLocation: item.sourceLocation || null, license: item.license || null, declarations: item.declarations,
+    before: { approval: p.approval, author: p.author, checks: p.checks },
+    after: {
+      id: row.itemId,
+      index: row.index,
+      item: {
+        answerSpec: item.answerSpec, declarations: item.declarations, description: item.description, difficulty: item.difficulty,
+        finalAnswer: item.finalAnswer, level: item.level, license: item.license || null, referenceCode: item.referenceCode,
+        solution: item.solution, sourceLocation: item.sourceLocation || null, split: item.split, statement: item.statement,
+        testCases: sortedJson(item.testCases), topic: item.topic || null,
+      },
+      release: row.release,
+      reviews: p.reviews,
+      revisionId: row.revisionId,
+      schemaVersion: NATIVE_ROW_VERSION,
+      seed: p.seed,
+      source: {
+        arxivId: arxiv?.id ?? null, arxivVersion: arxiv?.version ?? null, authors: s.authors, category: s.category, identifier: s.identifier,
+        kind: s.kind, license: s.license, title: s.title, url: s.url, version: s.version,
+      },
+      split: row.split,
+      version: row.version,
     },
-    seed: p.seed,
-    source: { ...p.source, arxivId: arxiv?.id ?? null, arxivVersion: arxiv?.version ?? null },
-    author: p.author,
-    reviews: p.reviews,
-    approval: p.approval,
-    checks: p.checks,
   };
 }
 
 /** The canonical line: the row's canonical JSON with `contentHash` = sha256 of the same JSON without it. */
 function nativeLine(row: ReleaseRow): string {
-  const { approval, author, checks, ...rest } = rowWithoutHash(row);
+  const parts = halves(row);
   // sorted keys: approval, author, checks < "contentHash" < every other key, so the hash goes between the halves
-  const before = canonicalJson({ approval, author, checks }).slice(0, -1);
-  const after = canonicalJson(rest).slice(1);
+  const before = sortedJson(parts.before).slice(0, -1);
+  const after = sortedJson(parts.after).slice(1);
   const hash = createHash("sha256").update(`${before},${after}`, "utf8").digest("hex");
   return `${before},"contentHash":"${hash}",${after}`;
 }

@@ -10,48 +10,50 @@ import type { Format } from "./types";
 const LEVEL_WORDS = { ADVANCED_UNDERGRADUATE: "Advanced Undergraduate", GRADUATE: "Graduate", RESEARCH: "Research" } as const;
 const DIFFICULTY_WORDS = { EASY: "easy", MEDIUM: "medium", HARD: "hard" } as const;
 
+// Keys in sorted order: JSON.stringify of the row is its canonical JSON.
 function toRow(row: ReleaseRow): Record<string, unknown> {
   const { item, provenance: p } = row;
   const spec = item.answerSpec;
+  const outputType = returnAnnotation(spec.returns);
   return {
+    original_seed: {
+      location: p.seed.location,
+      problem: p.seed.problem,
+      solution: p.seed.solution,
+      source: p.source.identifier,
+      title: p.seed.title,
+    },
     problem_details: {
-      "Problem Statement": item.statement,
-      "Problem Description": item.description,
-      "Answer Requirements": renderSkeleton(spec),
-      Solution: item.solution,
       Answer: item.finalAnswer,
+      "Answer Requirements": renderSkeleton(spec),
       Code: item.referenceCode,
+      "Problem Description": item.description,
+      "Problem Statement": item.statement,
+      Solution: item.solution,
       test: {
-        function_name: spec.functionName,
         arguments: spec.arguments.map((a) => ({ name: a.name, type: a.type })),
+        function_name: spec.functionName,
         test_cases: item.testCases.map((tc, i) => ({
           case_id: i + 1,
           inputs: tc.inputs,
           output: tc.expected,
-          output_type: returnAnnotation(spec.returns),
+          output_type: outputType,
           tolerance: { abs: tc.tolerance.abs, rel: tc.tolerance.rel },
         })),
       },
     },
     problem_metadata: {
-      topic: item.topic || null,
-      level: item.level ? LEVEL_WORDS[item.level] : null,
-      difficulty: item.difficulty ? DIFFICULTY_WORDS[item.difficulty] : null,
-      source: p.source.identifier,
       // the importer reads the description from here ("Problem Description" is the pipeline's own heading)
       description: item.description,
+      difficulty: item.difficulty ? DIFFICULTY_WORDS[item.difficulty] : null,
+      item_id: row.itemId,
+      level: item.level ? LEVEL_WORDS[item.level] : null,
       license: item.license || p.source.license || null,
       release: row.release,
-      split: row.split,
-      item_id: row.itemId,
-      version: row.version,
-    },
-    original_seed: {
-      problem: p.seed.problem,
-      solution: p.seed.solution,
       source: p.source.identifier,
-      location: p.seed.location,
-      title: p.seed.title,
+      split: row.split,
+      topic: item.topic || null,
+      version: row.version,
     },
   };
 }

@@ -11,9 +11,10 @@ type Turn<R extends "user" | "assistant"> = { role: R; content: string };
 export type SftRow = { messages: [Turn<"user">, Turn<"assistant">]; prompt: [Turn<"user">]; completion: [Turn<"assistant">]; extra_info: ExtraInfo };
 
 function toRow(row: ReleaseRow): SftRow {
-  const user = { role: "user" as const, content: userPrompt(row.item) };
-  const assistant = { role: "assistant" as const, content: assistantAnswer(row.item) };
-  return { messages: [user, assistant], prompt: [user], completion: [assistant], extra_info: extraInfo(row) };
+  // keys in sorted order: JSON.stringify of the row is its canonical JSON
+  const user = { content: userPrompt(row.item), role: "user" as const };
+  const assistant = { content: assistantAnswer(row.item), role: "assistant" as const };
+  return { completion: [assistant], extra_info: extraInfo(row), messages: [user, assistant], prompt: [user] };
 }
 
 const ROW: JsonSchema = {

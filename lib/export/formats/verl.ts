@@ -17,13 +17,14 @@ export type VerlRow = {
   extra_info: ExtraInfo;
 };
 
+/** Keys in sorted order: JSON.stringify of the row is its canonical JSON. */
 export function toVerlRow(row: ReleaseRow): VerlRow {
   return {
-    data_source: row.release,
-    prompt: [{ role: "user", content: userPrompt(row.item) }],
     ability: "physics",
-    reward_model: { style: "rule", ground_truth: groundTruthString(row.item) },
+    data_source: row.release,
     extra_info: extraInfo(row),
+    prompt: [{ content: userPrompt(row.item), role: "user" }],
+    reward_model: { ground_truth: groundTruthString(row.item, true), style: "rule" },
   };
 }
 

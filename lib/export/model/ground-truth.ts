@@ -5,7 +5,7 @@
 import type { Argument, Returns } from "../../items/answer-spec";
 import type { ItemFields } from "../../items/schemas";
 import type { TestValue } from "../../items/test-values";
-import { canonicalJson } from "./canonical-json";
+import { canonicalJson, sortedJson } from "./canonical-json";
 
 export type GroundTruth = {
   function_name: string;
@@ -14,16 +14,20 @@ export type GroundTruth = {
   test_cases: { inputs: Record<string, TestValue>; expected: TestValue | null; tolerance: { abs: number; rel: number } }[];
 };
 
+/** Keys in sorted order; the spec's and the values' own objects are as sorted as the item given. */
 export function groundTruth(item: ItemFields): GroundTruth {
   return {
-    function_name: item.answerSpec.functionName,
     arguments: item.answerSpec.arguments,
+    function_name: item.answerSpec.functionName,
     returns: item.answerSpec.returns,
-    test_cases: item.testCases.map((tc) => ({ inputs: tc.inputs, expected: tc.expected, tolerance: { abs: tc.tolerance.abs, rel: tc.tolerance.rel } })),
+    test_cases: item.testCases.map((tc) => ({ expected: tc.expected, inputs: tc.inputs, tolerance: { abs: tc.tolerance.abs, rel: tc.tolerance.rel } })),
   };
 }
 
-/** The ground truth as verl carries it: a canonical JSON string. */
-export function groundTruthString(item: ItemFields): string {
-  return canonicalJson(groundTruth(item));
+/**
+ * The ground truth as verl carries it: canonical JSON text. Fast when the item's objects are in sorted key
+ * order (the export reads them so); canonical for any item.
+ */
+export function groundTruthString(item: ItemFields, sorted = false): string {
+  return sorted ? sortedJson(groundTruth(item)) : canonicalJson(groundTruth(item));
 }

@@ -37,6 +37,11 @@ export type Provenance = {
   checks: CheckSummary | null;
 };
 
+/**
+ * One frozen item of a release. Every object in `item` and `provenance` has its keys in sorted order (the
+ * reader re-keys them), so formats that build their rows with sorted keys get canonical JSON from
+ * JSON.stringify.
+ */
 export type ReleaseRow = {
   /** the release's name (verl's `data_source`) */
   release: string;
