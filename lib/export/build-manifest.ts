@@ -27,9 +27,11 @@ export async function buildManifest(db: RowReader, release: ReleaseHead): Promis
     const mine = files.filter((f) => f.split === split);
     if (!mine.length) continue;
     const sinks = mine.map((f) => ({ file: f, encoder: createEncoder(f.kind), hash: createHash("sha256"), bytes: 0 }));
-    const write = (sink: (typeof sinks)[number], chunk: Buffer) => {
-      sink.hash.update(chunk);
-      sink.bytes += chunk.byteLength;
+    const write = (sink: (typeof sinks)[number], chunks: Buffer[]) => {
+      for (const chunk of chunks) {
+        sink.hash.update(chunk);
+        sink.bytes += chunk.byteLength;
+      }
     };
     for await (const rows of readSplitRows(db, release, split, ranges[split])) {
       for (const row of rows) tally.add(row);

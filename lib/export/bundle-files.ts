@@ -56,8 +56,9 @@ export async function bundleFiles(release: ReleaseRecord, db: RowReader = getDb(
     ...dataFiles(release.schemaVersion, counts).map((f) =>
       entry(f.path, async function* () {
         const encoder = createEncoder(f.kind);
-        for await (const rows of readSplitRows(db, release, f.split, ranges[f.split], f.kind.provenance)) yield encoder.push(rows);
-        yield encoder.end();
+        const rows = readSplitRows(db, release, f.split, ranges[f.split], { need: f.kind.provenance, prefetch: db === getDb() });
+        for await (const batch of rows) yield* encoder.push(batch);
+        yield* encoder.end();
       }),
     ),
   ];

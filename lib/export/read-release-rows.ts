@@ -12,7 +12,7 @@ export type RowReader = Pick<Tx, "$queryRaw">;
 export type SplitRange = { start: number; count: number };
 export type SplitRanges = Record<SplitName, SplitRange>;
 
-export const ROW_BATCH = 1000;
+export const ROW_BATCH = 500;
 
 /** Where each split's rows sit (positions are contiguous per split: train, validation, test). */
 export async function splitRanges(db: RowReader, releaseId: string): Promise<SplitRanges> {
@@ -49,19 +49,37 @@ function provenanceSql(need: ProvenanceNeed): Prisma.Sql {
 
 type DbRow = { position: number; itemId: string; version: number; revisionId: string; provenance: Provenance; snapshot: Record<string, unknown> };
 
-/** The rows of one split, `batch` at a time, in position order. */
+export type ReadOptions = {
+  need?: ProvenanceNeed;
+  batch?: number;
+  /** fetch the next batch while the caller encodes this one (not inside a transaction: one connection, one query at a time) */
+  prefetch?: boolean;
+};
+
+/**
+ * The rows of one split, `batch` at a time, in position order. Positions are contiguous within a split
+ * (the freeze numbers them), so each batch is a range of the (releaseId, position) index.
+ */
 export async function* readSplitRows(
-  db: RowReader, release: { id: string; name: string }, split: SplitName, range: SplitRange, need: ProvenanceNeed = "all", batch = ROW_BATCH,
+  db: RowReader, release: { id: string; name: string }, split: SplitName, range: SplitRange, options: ReadOptions = {},
 ): AsyncGenerator<ReleaseRow[]> {
+  const { need = "all", batch = ROW_BATCH, prefetch = false } = options;
   const end = range.start + range.count;
-  let next = range.start;
-  while (next < end) {
-    const rows = await db.$queryRaw<DbRow[]>`
-      SELECT ri."position", ri."itemId", ri."version", ri."revisionId", ${provenanceSql(need)} AS "provenance", r."snapshot"
-      FROM "ReleaseItem" ri JOIN "ItemRevision" r ON r."id" = ri."revisionId"
-      WHERE ri."releaseId" = ${release.id}::uuid AND ri."position" >= ${next} AND ri."position" < ${end}
-      ORDER BY ri."position" LIMIT ${batch}`;
-    if (!rows.length) throw new Error(`release ${release.name}: rows ${next}…${end - 1} of ${split} are missing`);
+  const fetch = (from: number) => db.$queryRaw<DbRow[]>`
+    SELECT ri."position", ri."itemId", ri."version", ri."revisionId", ${provenanceSql(need)} AS "provenance", r."snapshot"
+    FROM "ReleaseItem" ri JOIN "ItemRevision" r ON r."id" = ri."revisionId"
+    WHERE ri."releaseId" = ${release.id}::uuid AND ri."position" >= ${from} AND ri."position" < ${Math.min(from + batch, end)}
+    ORDER BY ri."position"`;
+  let pending = range.start < end ? fetch(range.start) : null;
+  for (let from = range.start; from < end; from += batch) {
+    const rows = await pending!;
+    pending = null;
+    const expected = Math.min(batch, end - from);
+    if (rows.length !== expected) throw new Error(`release ${release.name}: rows ${from}…${from + expected - 1} of ${split} are missing`);
+    if (prefetch && from + batch < end) {
+      pending = fetch(from + batch);
+      pending.catch(() => undefined); // surfaced when awaited; not an unhandled rejection if the reader stops early
+    }
     yield rows.map((r) => ({
       release: release.name,
       split,
@@ -73,6 +91,6 @@ export async function* readSplitRows(
       // parts a format does not read are left empty (sorted, like the rest)
       provenance: sortKeysDeep(need === "all" ? r.provenance : { ...EMPTY_PROVENANCE, ...r.provenance }),
     }));
-    next = rows[rows.length - 1].position + 1;
+    if (!prefetch && from + batch < end) pending = fetch(from + batch);
   }
 }

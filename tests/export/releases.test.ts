@@ -8,6 +8,7 @@ import { createRelease } from "../../lib/export/create-release";
 import { previewRelease } from "../../lib/export/preview-release";
 import { deprecateRelease } from "../../lib/export/deprecate-release";
 import { listReleases } from "../../lib/export/list-releases";
+import { getReleaseItem } from "../../lib/export/get-release-item";
 import { buildManifest } from "../../lib/export/build-manifest";
 import { loadRelease } from "../../lib/export/release-record";
 import { assignSplit } from "../../lib/export/model/split";
@@ -54,6 +55,13 @@ describe("releases", () => {
     // positions are grouped by split in the order train, validation, test
     const order = { TRAIN: 0, VAL: 1, TEST: 2 };
     expect(frozen.map((f) => order[f.split])).toEqual([...frozen.map((f) => order[f.split])].sort());
+    // a frozen item by id, and by its row in its split (as the verl rows' extra_info says)
+    const first = frozen[0];
+    const split = ({ TRAIN: "train", VAL: "validation", TEST: "test" } as const)[first.split];
+    const byId = await getReleaseItem(lead, input.name, first.itemId);
+    expect(byId).toMatchObject({ itemId: first.itemId, version: 1, revisionId: first.revisionId, split, position: 0 });
+    expect(await getReleaseItem(lead, input.name, { split, index: 0 })).toMatchObject({ itemId: first.itemId });
+    await expect(getReleaseItem(lead, input.name, { split, index: 99 })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const listed = (await listReleases(lead)).releases.find((r) => r.name === input.name)!;
     expect(listed).toMatchObject({ itemCount: 5, manifestSha256: created.manifestSha256, createdBy: lead.name, deprecated: null });
   });

@@ -11,11 +11,17 @@ import type { DataFileKind } from "./layout";
 export const PARQUET_ROW_GROUP = 1000;
 
 export type FileEncoder = {
-  /** encode a batch; returns the bytes ready so far (possibly empty) */
-  push: (rows: ReleaseRow[]) => Buffer;
+  /** encode a batch; returns the bytes ready so far (possibly none) */
+  push: (rows: ReleaseRow[]) => Buffer[];
   /** the remaining bytes (Parquet: the last row group and the footer) */
-  end: () => Buffer;
+  end: () => Buffer[];
 };
+
+/**
+ * Output in chunks of about this many characters: small enough to stay in V8's young generation (a whole
+ * batch as one string would go to the large-object space and raise the RSS until a full GC).
+ */
+const CHUNK_CHARS = 64 * 1024;
 
 export function createEncoder(kind: DataFileKind): FileEncoder {
   return kind.encoding === "parquet" ? parquetEncoder() : jsonlEncoder(kind);
@@ -27,11 +33,19 @@ function jsonlEncoder(kind: DataFileKind): FileEncoder {
   const line = format.toLine ?? ((row: ReleaseRow) => sortedJson(format.toRow(row)));
   return {
     push: (rows) => {
+      const out: Buffer[] = [];
       let text = "";
-      for (const row of rows) text += `${line(row)}\n`;
-      return Buffer.from(text, "utf8");
+      for (const row of rows) {
+        text += `${line(row)}\n`;
+        if (text.length >= CHUNK_CHARS) {
+          out.push(Buffer.from(text, "utf8"));
+          text = "";
+        }
+      }
+      if (text) out.push(Buffer.from(text, "utf8"));
+      return out;
     },
-    end: () => Buffer.alloc(0),
+    end: () => [],
   };
 }
 
@@ -43,7 +57,7 @@ function parquetEncoder(): FileEncoder {
   const take = () => {
     const bytes = Buffer.from(writer.getBytes());
     writer.index = 0;
-    return bytes;
+    return bytes.byteLength ? [bytes] : [];
   };
   const open = () => (parquet ??= new ParquetWriter({ writer, schema: VERL_PARQUET_SCHEMA as never, statistics: false, createdBy: "fieldwork" }));
   const writeGroup = (rows: VerlRow[]) => {
