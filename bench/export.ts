@@ -40,6 +40,12 @@ function postgresPids(dataDir: string): number[] {
   return master === undefined ? [] : [master, ...procs.filter((pid) => ppid(pid) === master)];
 }
 
+/** Start counting PostgreSQL's CPU seconds → a function that returns those used since (processes that came or went included). */
+function pgCpuSince(dataDir: string): () => number {
+  const start = new Map(postgresPids(dataDir).map((p) => [p, cpuOf(p)]));
+  return () => postgresPids(dataDir).reduce((n, p) => n + Math.max(0, cpuOf(p) - (start.get(p) ?? 0)), 0);
+}
+
 /** Sample a process's RSS every 25 ms while `fn` runs → its peak and the growth over the RSS before. */
 async function withRss<T>(read: () => number, fn: () => Promise<T>): Promise<{ result: T; before: number; peak: number }> {
   const before = read();
@@ -87,12 +93,11 @@ export async function benchExport(): Promise<void> {
     const leadRow = await getDb().user.findUniqueOrThrow({ where: { email: data.leadEmail } });
     const lead: SessionUser = { id: leadRow.id, email: leadRow.email, name: leadRow.name, role: leadRow.role };
     const name = "bench-100k";
-    const pgCpuNow = () => postgresPids(database.dataDir).reduce((n, p) => n + cpuOf(p), 0);
     const created = await withRss(() => process.memoryUsage().rss, async () => {
-      const [t1, cpu, pg] = [performance.now(), process.cpuUsage(), pgCpuNow()];
+      const [t1, cpu, pg] = [performance.now(), process.cpuUsage(), pgCpuSince(database.dataDir)];
       const release = await createRelease(lead, { name, description: "Export benchmark." });
       const used = process.cpuUsage(cpu);
-      return { release, seconds: (performance.now() - t1) / 1000, appCpu: (used.user + used.system) / 1e6, pgCpu: pgCpuNow() - pg };
+      return { release, seconds: (performance.now() - t1) / 1000, appCpu: (used.user + used.system) / 1e6, pgCpu: pg() };
     });
     const { release, seconds, appCpu, pgCpu: createPgCpu } = created.result;
     console.log(
@@ -106,12 +111,11 @@ export async function benchExport(): Promise<void> {
     const manifest = (await (await fetch(`${server.base}/api/releases/${name}`, { headers: { cookie } })).json()) as { manifest: { files: { path: string }[] } };
     const kinds: [string, RegExp][] = [["native (jsonl)", /^native\//], ["pipeline (jsonl)", /^pipeline\//], ["verl (parquet)", /^verl\/.*\.parquet$/], ["verl (json)", /^verl\/.*\.json$/], ["sft (jsonl)", /^sft\//]];
     const pid = server.pid;
-    const pgCpu = () => postgresPids(database.dataDir).reduce((n, p) => n + cpuOf(p), 0);
     const measure = (urls: string[]) => withRss(() => rssOf(pid), async (): Promise<Run> => {
-      const [t, app, pgStart] = [performance.now(), cpuOf(pid), pgCpu()];
+      const [t, app, pg] = [performance.now(), cpuOf(pid), pgCpuSince(database.dataDir)];
       let bytes = 0;
       for (const url of urls) bytes += await drain(url, cookie);
-      return { bytes, seconds: (performance.now() - t) / 1000, appCpu: cpuOf(pid) - app, pgCpu: pgCpu() - pgStart };
+      return { bytes, seconds: (performance.now() - t) / 1000, appCpu: cpuOf(pid) - app, pgCpu: pg() };
     });
     // warm-up: the first rows through the server load code and size the heap (not what a release's size costs)
     await measure([`${server.base}/api/releases/${name}/files/README.md`, `${server.base}/api/releases/${name}/files/sft/test.jsonl`]);

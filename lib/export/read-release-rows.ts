@@ -3,8 +3,7 @@ import "server-only";
 // a frozen ReleaseItem joined with the ItemRevision it names. Memory holds one batch.
 import type { Tx } from "../db";
 import { Prisma } from "../generated/prisma/client";
-import { fieldsOf } from "../items/item-record";
-import type { ItemFields } from "../items/schemas";
+import { frozenFields } from "./frozen-fields";
 import { sortKeysDeep } from "./model/canonical-json";
 import { SPLIT_NAMES, SPLIT_OF_DB, type Provenance, type ReleaseRow, type SplitName } from "./model/release-row";
 
@@ -22,12 +21,6 @@ export async function splitRanges(db: RowReader, releaseId: string): Promise<Spl
   const ranges = Object.fromEntries(SPLIT_NAMES.map((s) => [s, { start: 0, count: 0 }])) as SplitRanges;
   for (const r of rows) ranges[SPLIT_OF_DB[r.split]] = { start: r.start, count: r.count };
   return ranges;
-}
-
-/** The snapshot's fields (read defensively by fieldsOf) with every object's keys in sorted order. */
-function sortedFields(snapshot: Record<string, unknown>): ItemFields {
-  const fields = fieldsOf(snapshot);
-  return { ...fields, answerSpec: sortKeysDeep(fields.answerSpec), testCases: sortKeysDeep(fields.testCases), declarations: sortKeysDeep(fields.declarations) };
 }
 
 /** How much of the frozen provenance a reader needs: all (native, the manifest), seed and source (pipeline), or the source (verl, sft). */
@@ -87,7 +80,7 @@ export async function* readSplitRows(
       itemId: r.itemId,
       version: r.version,
       revisionId: r.revisionId,
-      item: sortedFields(r.snapshot),
+      item: frozenFields(r.snapshot),
       // parts a format does not read are left empty (sorted, like the rest)
       provenance: sortKeysDeep(need === "all" ? r.provenance : { ...EMPTY_PROVENANCE, ...r.provenance }),
     }));
