@@ -8,6 +8,7 @@ import { benchImport } from "./import";
 import { benchEquiv } from "./equiv";
 import { benchReview } from "./review";
 import { benchDashboard } from "./dashboard";
+import { benchExport } from "./export";
 
 const BENCHES: Record<string, () => Promise<void> | void> = {
   preview: benchLatexRender,
@@ -18,6 +19,7 @@ const BENCHES: Record<string, () => Promise<void> | void> = {
   equiv: benchEquiv,
   review: benchReview,
   dashboard: benchDashboard,
+  export: benchExport,
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -4,8 +4,10 @@
 import { getDb } from "../lib/db";
 import { hashPassword } from "../lib/auth/password";
 
-// Items: 30 % SUBMITTED, 40 % APPROVED, 20 % DRAFT, 5 % CHANGES_REQUESTED, 5 % REJECTED.
-export type ScaleOptions = { seeds: number; items: number; annotators?: number; sources?: number };
+// Items: 30 % SUBMITTED, 40 % APPROVED, 20 % DRAFT, 5 % CHANGES_REQUESTED, 5 % REJECTED — unless `approvedShare`
+// (0…1, in hundredths) makes that share of the items APPROVED first, the rest keeping the mix (the export
+// benchmark releases 100,000 approved items).
+export type ScaleOptions = { seeds: number; items: number; annotators?: number; sources?: number; approvedShare?: number };
 export type ScaleData = { password: string; leadEmail: string; adminEmail: string; annotatorEmails: string[]; sources: string[] };
 
 export const BENCH_PASSWORD = "bench password 1";
@@ -15,6 +17,7 @@ export async function generateScaleData(options: ScaleOptions): Promise<ScaleDat
   const db = getDb();
   const annotators = options.annotators ?? 20;
   const sources = options.sources ?? 20;
+  const approvedPercent = Math.round((options.approvedShare ?? 0) * 100);
   const hash = await hashPassword(BENCH_PASSWORD);
   await db.$executeRaw`
     INSERT INTO "User" ("email", "name", "role", "passwordHash", "updatedAt")
@@ -71,6 +74,7 @@ export async function generateScaleData(options: ScaleOptions): Promise<ScaleDat
       now() - (n.g % 120) * interval '1 day', now() - (n.g % 90) * interval '1 day'
     FROM numbered n
     CROSS JOIN LATERAL (SELECT CASE
+      WHEN n.g % 100 < ${approvedPercent} THEN 'APPROVED'
       WHEN n.g % 10 < 3 THEN 'SUBMITTED' WHEN n.g % 10 < 7 THEN 'APPROVED' WHEN n.g % 10 < 9 THEN 'DRAFT'
       WHEN n.g % 20 = 9 THEN 'CHANGES_REQUESTED' ELSE 'REJECTED' END AS "status") st
     JOIN "User" a ON a."email" = 'annotator' || (1 + n.g % ${annotators}) || '@bench.local'`;

@@ -11,7 +11,7 @@ type Caller = "anonymous" | "owner" | "otherAnnotator" | "lead" | "admin";
 const CALLERS: Caller[] = ["anonymous", "otherAnnotator", "owner", "lead", "admin"];
 type Expect = Record<Caller, number>;
 type Fixtures = {
-  seedId: string; itemId: string; bareItemId: string; submittedItemId: string; commentId: string; importId: string; userId: string;
+  seedId: string; itemId: string; bareItemId: string; submittedItemId: string; commentId: string; importId: string; userId: string; releaseName: string;
   version: (itemId: string) => Promise<number>;
 };
 type Body = { data: unknown } | { multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }> };
@@ -78,6 +78,17 @@ const ROWS: Row[] = [
     expect: adminOnly(201),
   },
   { route: "api/users/[id]", method: "PATCH", path: (f) => `/api/users/${f.userId}`, body: (_f, caller) => ({ data: { name: `Renamed by ${caller}` } }), expect: adminOnly(200) },
+  { route: "api/releases", method: "GET", path: () => "/api/releases", expect: staff(200) },
+  {
+    route: "api/releases", method: "POST", path: () => "/api/releases",
+    body: (_f, caller) => ({ data: { name: `matrix-${caller.toLowerCase()}-${Date.now()}`, description: `Created in the matrix by ${caller}.` } }),
+    expect: staff(201),
+  },
+  { route: "api/releases/[name]", method: "GET", path: (f) => `/api/releases/${f.releaseName}`, expect: staff(200) },
+  // Allowed callers reach the validation of the reason (empty → 422), so the fixture stays undeprecated.
+  { route: "api/releases/[name]", method: "PATCH", path: (f) => `/api/releases/${f.releaseName}`, body: () => ({ data: { deprecationReason: "" } }), expect: staff(422) },
+  { route: "api/releases/[name]/download", method: "GET", path: (f) => `/api/releases/${f.releaseName}/download`, expect: staff(200) },
+  { route: "api/releases/[name]/files/[...path]", method: "GET", path: (f) => `/api/releases/${f.releaseName}/files/manifest.json`, expect: staff(200) },
 ];
 
 /** Server actions ("use server" modules) and who may call them. Mutations go through the routes above. */
@@ -155,13 +166,23 @@ test.describe("each caller gets the status the matrix says", () => {
     const savedGood = await contexts.owner.put(`/api/items/${submittedItemId}`, { data: { version: 1, ...good } });
     const submitted = await contexts.owner.post(`/api/items/${submittedItemId}/submit`, { data: { version: (await savedGood.json()).version } });
     expect(submitted.status(), await submitted.text()).toBe(200);
+    // An approved item, so releases have something to freeze; the fixture release is created by the admin.
+    const approvedItemId = await create();
+    const savedApproved = await contexts.owner.put(`/api/items/${approvedItemId}`, { data: { version: 1, ...good } });
+    const submittedApproved = await contexts.owner.post(`/api/items/${approvedItemId}/submit`, { data: { version: (await savedApproved.json()).version } });
+    expect(submittedApproved.status(), await submittedApproved.text()).toBe(200);
+    const approved = await contexts.lead.post(`/api/items/${approvedItemId}/reviews`, { data: { version: (await submittedApproved.json()).version, decision: "APPROVE" } });
+    expect(approved.status(), await approved.text()).toBe(200);
+    const releaseName = `matrix-fixture-${Date.now()}`;
+    const release = await contexts.admin.post("/api/releases", { data: { name: releaseName } });
+    expect(release.status(), await release.text()).toBe(201);
     const comment = await contexts.lead.post(`/api/items/${itemId}/comments`, { data: { body: "Matrix fixture." } });
     expect(comment.status(), await comment.text()).toBe(201);
     const imported = await contexts.admin.post("/api/imports", { multipart: { file: YAML(`fixture ${Date.now()}`), sourceId: "authz-matrix" } });
     expect(imported.status(), await imported.text()).toBe(200);
     const user = await contexts.admin.post("/api/users", { data: { email: `matrix-target-${Date.now()}@test.local`, role: "ANNOTATOR", password: "a long enough password" } });
     expect(user.status()).toBe(201);
-    fixtures = { seedId, itemId, bareItemId, submittedItemId, commentId: (await comment.json()).comment.id, importId: (await imported.json()).batchId, userId: (await user.json()).user.id, version };
+    fixtures = { seedId, itemId, bareItemId, submittedItemId, commentId: (await comment.json()).comment.id, importId: (await imported.json()).batchId, userId: (await user.json()).user.id, releaseName, version };
   });
 
   test.afterAll(async () => {

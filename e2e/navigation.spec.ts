@@ -3,8 +3,8 @@ import { expect, test } from "@playwright/test";
 import { storageStateFor } from "./support";
 
 const EXPECTED_NAV = {
-  admin: ["Home", "Seeds", "Items", "Review", "Dashboard", "Imports", "Users"],
-  lead: ["Home", "Seeds", "Items", "Review", "Dashboard", "Imports"],
+  admin: ["Home", "Seeds", "Items", "Review", "Dashboard", "Imports", "Releases", "Users"],
+  lead: ["Home", "Seeds", "Items", "Review", "Dashboard", "Imports", "Releases"],
   annotator: ["Home", "Seeds", "Items"],
 } as const;
 

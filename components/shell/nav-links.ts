@@ -11,6 +11,7 @@ const LINKS: NavLink[] = [
   { href: "/review", label: "Review", action: "item.review" },
   { href: "/dashboard", label: "Dashboard", action: "dashboard.view" },
   { href: "/imports", label: "Imports", action: "source.import" },
+  { href: "/releases", label: "Releases", action: "release.read" },
   { href: "/admin/users", label: "Users", action: "user.manage" },
 ];
 

@@ -3,6 +3,7 @@ import { Command } from "commander";
 import { registerDbCommands } from "./commands/db";
 import { registerEquivCommand } from "./commands/equiv";
 import { registerImportCommand } from "./commands/import";
+import { registerReleaseCommands } from "./commands/release";
 import { registerReviewCommands } from "./commands/review";
 import { registerSandboxCommands } from "./commands/sandbox";
 import { registerStartCommand } from "./commands/start";
@@ -20,5 +21,6 @@ registerSandboxCommands(program);
 registerImportCommand(program);
 registerEquivCommand(program);
 registerReviewCommands(program);
+registerReleaseCommands(program);
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,84 @@
+// Row encoders: rows in, bytes out, a batch at a time, holding at most one Parquet row group. JSON Lines are
+// canonical JSON, one row per line with "\n"; Parquet uses verl's explicit schema, fixed 1,000-row groups,
+// Snappy, no statistics and a fixed `created_by`, so the bytes depend on the rows alone. No database.
+import { ByteWriter, ParquetWriter } from "hyparquet-writer";
+import { FORMATS } from "../formats";
+import { VERL_PARQUET_SCHEMA, toVerlRow, verlParquetColumns, type VerlRow } from "../formats/verl";
+import { sortedJson } from "../model/canonical-json";
+import type { ReleaseRow } from "../model/release-row";
+import type { DataFileKind } from "./layout";
+
+export const PARQUET_ROW_GROUP = 1000;
+
+export type FileEncoder = {
+  /** encode a batch; returns the bytes ready so far (possibly none) */
+  push: (rows: ReleaseRow[]) => Buffer[];
+  /** the remaining bytes (Parquet: the last row group and the footer) */
+  end: () => Buffer[];
+};
+
+/**
+ * Output in chunks of about this many characters: small enough to stay in V8's young generation (a whole
+ * batch as one string would go to the large-object space and raise the RSS until a full GC).
+ */
+const CHUNK_CHARS = 64 * 1024;
+
+export function createEncoder(kind: DataFileKind): FileEncoder {
+  return kind.encoding === "parquet" ? parquetEncoder() : jsonlEncoder(kind);
+}
+
+function jsonlEncoder(kind: DataFileKind): FileEncoder {
+  const format = FORMATS[kind.format];
+  // formats build rows with sorted keys from sorted rows: JSON.stringify is canonical (formats.test.ts checks)
+  const line = format.toLine ?? ((row: ReleaseRow) => sortedJson(format.toRow(row)));
+  return {
+    push: (rows) => {
+      const out: Buffer[] = [];
+      let text = "";
+      for (const row of rows) {
+        text += `${line(row)}\n`;
+        if (text.length >= CHUNK_CHARS) {
+          out.push(Buffer.from(text, "utf8"));
+          text = "";
+        }
+      }
+      if (text) out.push(Buffer.from(text, "utf8"));
+      return out;
+    },
+    end: () => [],
+  };
+}
+
+function parquetEncoder(): FileEncoder {
+  const writer = new ByteWriter(1 << 20);
+  let parquet: ParquetWriter | null = null;
+  let pending: VerlRow[] = [];
+  // hand out what the writer holds and start its buffer over (its `offset` keeps counting for the footer)
+  const take = () => {
+    const bytes = Buffer.from(writer.getBytes());
+    writer.index = 0;
+    return bytes.byteLength ? [bytes] : [];
+  };
+  const open = () => (parquet ??= new ParquetWriter({ writer, schema: VERL_PARQUET_SCHEMA as never, statistics: false, createdBy: "fieldwork" }));
+  const writeGroup = (rows: VerlRow[]) => {
+    void open().write({ columnData: verlParquetColumns(rows) as never, rowGroupSize: PARQUET_ROW_GROUP });
+  };
+  return {
+    push: (rows) => {
+      for (const row of rows) pending.push(toVerlRow(row));
+      open();
+      while (pending.length >= PARQUET_ROW_GROUP) {
+        writeGroup(pending.slice(0, PARQUET_ROW_GROUP));
+        pending = pending.slice(PARQUET_ROW_GROUP);
+      }
+      return take();
+    },
+    end: () => {
+      open();
+      if (pending.length) writeGroup(pending);
+      pending = [];
+      void parquet!.finish();
+      return take();
+    },
+  };
+}

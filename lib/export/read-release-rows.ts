@@ -1,0 +1,89 @@
+import "server-only";
+// The rows of a release, from PostgreSQL in keyset batches by position (the (releaseId, position) index):
+// a frozen ReleaseItem joined with the ItemRevision it names. Memory holds one batch.
+import type { Tx } from "../db";
+import { Prisma } from "../generated/prisma/client";
+import { frozenFields } from "./frozen-fields";
+import { sortKeysDeep } from "./model/canonical-json";
+import { SPLIT_NAMES, SPLIT_OF_DB, type Provenance, type ReleaseRow, type SplitName } from "./model/release-row";
+
+export type RowReader = Pick<Tx, "$queryRaw">;
+export type SplitRange = { start: number; count: number };
+export type SplitRanges = Record<SplitName, SplitRange>;
+
+export const ROW_BATCH = 500;
+
+/** Where each split's rows sit (positions are contiguous per split: train, validation, test). */
+export async function splitRanges(db: RowReader, releaseId: string): Promise<SplitRanges> {
+  const rows = await db.$queryRaw<{ split: keyof typeof SPLIT_OF_DB; start: number; count: number }[]>`
+    SELECT "split", min("position")::int AS "start", count(*)::int AS "count"
+    FROM "ReleaseItem" WHERE "releaseId" = ${releaseId}::uuid GROUP BY "split"`;
+  const ranges = Object.fromEntries(SPLIT_NAMES.map((s) => [s, { start: 0, count: 0 }])) as SplitRanges;
+  for (const r of rows) ranges[SPLIT_OF_DB[r.split]] = { start: r.start, count: r.count };
+  return ranges;
+}
+
+/** How much of the frozen provenance a reader needs: all (native, the manifest), seed and source (pipeline), or the source (verl, sft). */
+export type ProvenanceNeed = "all" | "seed-source" | "source";
+
+const EMPTY_PROVENANCE: Omit<Provenance, "source"> = {
+  seed: { id: "", title: null, problem: "", solution: null, location: null },
+  author: { id: "", name: "" },
+  reviews: [],
+  approval: { at: null, by: null },
+  checks: null,
+};
+
+function provenanceSql(need: ProvenanceNeed): Prisma.Sql {
+  if (need === "all") return Prisma.sql`ri."provenance"`;
+  if (need === "seed-source") return Prisma.sql`jsonb_build_object('seed', ri."provenance"->'seed', 'source', ri."provenance"->'source')`;
+  return Prisma.sql`jsonb_build_object('source', ri."provenance"->'source')`;
+}
+
+type DbRow = { position: number; itemId: string; version: number; revisionId: string; provenance: Provenance; snapshot: Record<string, unknown> };
+
+export type ReadOptions = {
+  need?: ProvenanceNeed;
+  batch?: number;
+  /** fetch the next batch while the caller encodes this one (not inside a transaction: one connection, one query at a time) */
+  prefetch?: boolean;
+};
+
+/**
+ * The rows of one split, `batch` at a time, in position order. Positions are contiguous within a split
+ * (the freeze numbers them), so each batch is a range of the (releaseId, position) index.
+ */
+export async function* readSplitRows(
+  db: RowReader, release: { id: string; name: string }, split: SplitName, range: SplitRange, options: ReadOptions = {},
+): AsyncGenerator<ReleaseRow[]> {
+  const { need = "all", batch = ROW_BATCH, prefetch = false } = options;
+  const end = range.start + range.count;
+  const fetch = (from: number) => db.$queryRaw<DbRow[]>`
+    SELECT ri."position", ri."itemId", ri."version", ri."revisionId", ${provenanceSql(need)} AS "provenance", r."snapshot"
+    FROM "ReleaseItem" ri JOIN "ItemRevision" r ON r."id" = ri."revisionId"
+    WHERE ri."releaseId" = ${release.id}::uuid AND ri."position" >= ${from} AND ri."position" < ${Math.min(from + batch, end)}
+    ORDER BY ri."position"`;
+  let pending = range.start < end ? fetch(range.start) : null;
+  for (let from = range.start; from < end; from += batch) {
+    const rows = await pending!;
+    pending = null;
+    const expected = Math.min(batch, end - from);
+    if (rows.length !== expected) throw new Error(`release ${release.name}: rows ${from}…${from + expected - 1} of ${split} are missing`);
+    if (prefetch && from + batch < end) {
+      pending = fetch(from + batch);
+      pending.catch(() => undefined); // surfaced when awaited; not an unhandled rejection if the reader stops early
+    }
+    yield rows.map((r) => ({
+      release: release.name,
+      split,
+      index: r.position - range.start,
+      itemId: r.itemId,
+      version: r.version,
+      revisionId: r.revisionId,
+      item: frozenFields(r.snapshot),
+      // parts a format does not read are left empty (sorted, like the rest)
+      provenance: sortKeysDeep(need === "all" ? r.provenance : { ...EMPTY_PROVENANCE, ...r.provenance }),
+    }));
+    if (!prefetch && from + batch < end) pending = fetch(from + batch);
+  }
+}
