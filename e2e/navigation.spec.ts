@@ -3,9 +3,9 @@ import { expect, test } from "@playwright/test";
 import { storageStateFor } from "./support";
 
 const EXPECTED_NAV = {
-  admin: ["Home", "Seeds", "Items", "Review", "Imports", "Users"],
-  lead: ["Home", "Seeds", "Items", "Review", "Imports"],
-  annotator: ["Home", "Seeds", "Items"],
+  admin: ["Home", "Seeds", "Items", "Review", "Imports", "Users", "Tokens"],
+  lead: ["Home", "Seeds", "Items", "Review", "Imports", "Tokens"],
+  annotator: ["Home", "Seeds", "Items", "Tokens"],
 } as const;
 
 for (const [role, links] of Object.entries(EXPECTED_NAV)) {

@@ -11,6 +11,7 @@ const LINKS: NavLink[] = [
   { href: "/review", label: "Review", action: "item.review" },
   { href: "/imports", label: "Imports", action: "source.import" },
   { href: "/admin/users", label: "Users", action: "user.manage" },
+  { href: "/settings/tokens", label: "Tokens", action: "token.create" },
 ];
 
 export function navLinksFor(actor: Actor): { href: string; label: string }[] {

@@ -6,6 +6,7 @@ import { registerImportCommand } from "./commands/import";
 import { registerReviewCommands } from "./commands/review";
 import { registerSandboxCommands } from "./commands/sandbox";
 import { registerStartCommand } from "./commands/start";
+import { registerTokenCommands } from "./commands/token";
 import { registerUserCommands } from "./commands/user";
 
 const program = new Command()
@@ -20,5 +21,6 @@ registerSandboxCommands(program);
 registerImportCommand(program);
 registerEquivCommand(program);
 registerReviewCommands(program);
+registerTokenCommands(program);
 
 await program.parseAsync(process.argv);
