@@ -2,6 +2,7 @@
 import { Command } from "commander";
 import { registerDbCommands } from "./commands/db";
 import { registerEquivCommand } from "./commands/equiv";
+import { registerGradeCommand } from "./commands/grade";
 import { registerImportCommand } from "./commands/import";
 import { registerReviewCommands } from "./commands/review";
 import { registerSandboxCommands } from "./commands/sandbox";
@@ -22,5 +23,6 @@ registerImportCommand(program);
 registerEquivCommand(program);
 registerReviewCommands(program);
 registerTokenCommands(program);
+registerGradeCommand(program);
 
 await program.parseAsync(process.argv);
