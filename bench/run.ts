@@ -7,6 +7,7 @@ import { benchTpbench } from "./tpbench";
 import { benchImport } from "./import";
 import { benchEquiv } from "./equiv";
 import { benchReview } from "./review";
+import { benchGrade } from "./grade";
 
 const BENCHES: Record<string, () => Promise<void> | void> = {
   preview: benchLatexRender,
@@ -16,6 +17,7 @@ const BENCHES: Record<string, () => Promise<void> | void> = {
   import: benchImport,
   equiv: benchEquiv,
   review: benchReview,
+  grade: benchGrade,
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith("-"));
