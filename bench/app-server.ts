@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
 import { buildIfNeeded } from "../scripts/cli/build-if-needed";
 
-export type AppServer = { base: string; stop: () => Promise<void> };
+export type AppServer = { base: string; pid: number; stop: () => Promise<void> };
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -36,6 +36,7 @@ export async function startAppServer(databaseUrl: string, env: Record<string, st
   }
   return {
     base,
+    pid: child.pid!,
     stop: () => new Promise((resolve) => {
       child.once("exit", () => resolve());
       child.kill("SIGTERM");

@@ -3,6 +3,7 @@
 // Batch throughput (POST /api/grade/batch, 256 per request) by ground truth and by item id; single POST
 // /api/grade p50/p95; and the Python reward module's local throughput on the same responses.
 import { spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
@@ -51,19 +52,47 @@ async function post(server: AppServer, token: string, url: string, body: unknown
 
 type Graded = { passed: boolean };
 
+/** CPU seconds used so far by a process and everything under it (the server, its sandbox workers and, through
+ * the workers' reaped children, every job): on a machine shared with other work, CPU per response says what the
+ * wall clock cannot. */
+function treeCpuSeconds(root: number): number {
+  const tick = 100; // USER_HZ on Linux
+  const stats = readdirSync("/proc").filter((d) => /^\d+$/.test(d)).flatMap((pid) => {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ").pop()!.split(" ");
+      return [{ pid: Number(pid), ppid: Number(fields[1]), cpu: fields.slice(11, 15).reduce((a, x) => a + Number(x), 0) / tick }];
+    } catch {
+      return [];
+    }
+  });
+  const inTree = new Set([root]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const p of stats) {
+      if (inTree.has(p.pid) || !inTree.has(p.ppid)) continue;
+      inTree.add(p.pid);
+      grew = true;
+    }
+  }
+  return stats.filter((p) => inTree.has(p.pid)).reduce((a, p) => a + p.cpu, 0);
+}
+
 async function batchThroughput(server: AppServer, token: string, label: string, requestOf: (i: number) => Record<string, unknown>): Promise<void> {
   const all = Array.from({ length: RESPONSES }, (_, i) => ({ ...requestOf(i), response: response(i).text }));
+  const cpu0 = treeCpuSeconds(server.pid);
   const t0 = performance.now();
   const results: Graded[] = [];
   for (let start = 0; start < all.length; start += 256) {
     results.push(...((await post(server, token, "/api/grade/batch", { requests: all.slice(start, start + 256) })) as { results: Graded[] }).results);
   }
   const seconds = (performance.now() - t0) / 1000;
+  const cpuMs = ((treeCpuSeconds(server.pid) - cpu0) * 1000) / RESPONSES;
   const right = results.filter((r, i) => r.passed === response(i).right).length;
   console.log(`grade: batch by ${label.padEnd(12)} ${RESPONSES} responses × 5 cases in ${seconds.toFixed(2)} s = ${(RESPONSES / seconds).toFixed(0)} responses/s (verdicts as expected: ${right}/${RESPONSES}) — target ≥ 100/s, floor 50/s`);
+  console.log(`grade:   CPU per response (server + sandbox workers + jobs) ${cpuMs.toFixed(1)} ms → ${((os.cpus().length * 1000) / cpuMs).toFixed(0)} responses/s if ${os.cpus().length} cores were ours alone; load average ${os.loadavg()[0].toFixed(1)}`);
 }
 
-function moduleThroughput(): Promise<{ warm_s: number; seconds: number; responses_per_s: number; passed: number; parallel: number }> {
+function moduleThroughput(): Promise<{ warm_s: number; seconds: number; responses_per_s: number; passed: number; parallel: number; cpu_ms_per_response: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(SYSTEM_PYTHON, [path.join(process.cwd(), "bench", "grade_module.py")], { env: { ...process.env, FIELDWORK_URL: "", FIELDWORK_TOKEN: "" } });
     let out = "";
@@ -82,7 +111,8 @@ export async function benchGrade(): Promise<void> {
     const itemId = await approvedItem();
     const user = await getDb().user.create({ data: { email: `bench-${randomUUID()}@bench.local`, name: "Trainer", role: "ANNOTATOR", passwordHash: "x" } });
     const { token } = await createToken({ id: user.id, email: user.email, name: user.name, role: "ANNOTATOR" }, { name: "bench", scopes: ["grade"] });
-    server = await startAppServer(database.url, { API_TOKEN_RATE_LIMIT: "10000000" });
+    // Workers kept for the whole run (not replaced after 1,000 jobs), so their jobs' CPU stays countable.
+    server = await startAppServer(database.url, { API_TOKEN_RATE_LIMIT: "10000000", SANDBOX_WORKER_JOBS: "1000000" });
     console.log(`grade: production server, sandbox workers = ${os.cpus().length} (cores), load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
     const warm0 = performance.now();
     await post(server, token, "/api/grade/batch", { requests: Array.from({ length: 32 }, (_, i) => ({ groundTruth: GROUND_TRUTH, response: response(i).text })) });
@@ -104,6 +134,7 @@ export async function benchGrade(): Promise<void> {
 
     const local = await moduleThroughput();
     console.log(`grade: Python module, local mode, ${local.parallel} helper(s): ${RESPONSES} responses in ${local.seconds.toFixed(2)} s = ${local.responses_per_s.toFixed(0)} responses/s (${local.passed} passed; helpers started in ${local.warm_s.toFixed(2)} s); load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+    console.log(`grade:   CPU per response (caller, helpers, children) ${local.cpu_ms_per_response.toFixed(1)} ms → ${((local.parallel * 1000) / local.cpu_ms_per_response).toFixed(0)} responses/s on ${local.parallel} idle cores`);
   } finally {
     await server?.stop();
     await disconnectDb();

@@ -12,7 +12,7 @@ const GT = {
 
 describe("parseGroundTruth", () => {
   it("reads the verl ground truth as a JSON string or an object; positional inputs and missing tolerances are filled in", () => {
-    for (const raw of [GT, JSON.stringify(GT)]) {
+    for (const raw of [GT, JSON.stringify(GT), { style: "rule", ground_truth: JSON.stringify(GT) }]) {
       const parsed = parseGroundTruth(raw);
       expect(parsed.ok).toBe(true);
       if (!parsed.ok) return;

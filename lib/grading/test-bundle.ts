@@ -49,6 +49,11 @@ export function parseGroundTruth(raw: unknown): { ok: true; bundle: TestBundle }
       return { ok: false, issues: [{ path: [], message: "The ground truth is not valid JSON." }] };
     }
   }
+  // A verl row's whole `reward_model` ({style, ground_truth}) is read as its ground truth (OpenRLHF's --label_key
+  // reward_model passes it so).
+  if (value && typeof value === "object" && !Array.isArray(value) && "ground_truth" in value && !("function_name" in value)) {
+    return parseGroundTruth((value as { ground_truth: unknown }).ground_truth);
+  }
   const shape = ZGroundTruthShape.safeParse(value);
   if (!shape.success) return { ok: false, issues: shape.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message })) };
   const gt = shape.data;

@@ -33,7 +33,7 @@ out = {
     "trl_positional": outcome(lambda: fr.reward_func([good, "no code"], [gt, json.loads(gt)])),
     "trl_without_ground_truth": outcome(lambda: fr.reward_func(prompts=[prompt], completions=[good])),
     "openrlhf_positional": outcome(lambda: fr.reward_func([prompt + good, prompt + bad, prompt + "I give up."], [prompt] * 3, [gt] * 3)),
-    "openrlhf_keywords": outcome(lambda: fr.reward_func(queries=[prompt + good], prompts=[prompt], labels=[gt])),
+    "openrlhf_keywords": outcome(lambda: fr.reward_func(queries=[prompt + good], prompts=[prompt], labels=[{"style": "rule", "ground_truth": gt}])),
     "bad_ground_truth": outcome(lambda: fr.compute_score("fieldwork", good, '{"function_name": "energy"}')),
     "no_arguments": outcome(lambda: fr.reward_func()),
     "grade": outcome(lambda: fr.grade(bad, gt)),

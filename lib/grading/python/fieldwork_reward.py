@@ -15,7 +15,8 @@ passes (cases_passed / cases_total are reported beside it).
 The ground truth is the verl export's `reward_model.ground_truth` (a JSON string, or the object):
     {"function_name", "arguments": [{"name", "type", ...}], "returns": {"type", ...},
      "test_cases": [{"inputs": {name: value}, "expected", "tolerance": {"abs", "rel"}}]}
-with complex values as {"re", "im"}.
+with complex values as {"re", "im"}. A verl row's whole `reward_model` ({"style", "ground_truth"}) is read as its
+ground truth too (OpenRLHF's --label_key reward_model passes it so).
 
 Entry points
     compute_score(data_source, solution_str, ground_truth, extra_info=None)
@@ -118,6 +119,8 @@ def parse_ground_truth(ground_truth):
             raise ValueError("the ground truth is not valid JSON") from None
     if not isinstance(gt, dict):
         raise ValueError("the ground truth must be a JSON object")
+    if "ground_truth" in gt and "function_name" not in gt:  # a verl row's whole reward_model: {style, ground_truth}
+        return parse_ground_truth(gt["ground_truth"])
     name = gt.get("function_name")
     if not isinstance(name, str) or not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", name):
         raise ValueError("function_name must be a Python identifier")
