@@ -10,7 +10,8 @@ export const metadata: Metadata = { title: "API tokens" };
 
 export default async function TokensPage() {
   const actor = await requirePageUser();
-  const [tokens, everyone] = [await listTokens(actor), can(actor, "token.manage")];
+  const tokens = await listTokens(actor);
+  const everyone = can(actor, "token.manage");
   return (
     <>
       <PageHeader
