@@ -10,15 +10,16 @@ const PORT = Number(process.env.E2E_PORT ?? 3210);
 const BASE_URL = `http://localhost:${PORT}`;
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 export const DEMO_PASSWORD = "e2e-demo-password";
+export const E2E_PG_PORT = process.env.E2E_PG_PORT ?? "54339";
 
 // A fresh data dir per run, under the temp dir so the `postgres` OS user can reach it even when the
 // checkout sits in a private home folder (CI runs as root). Deterministic per checkout.
-const E2E_DATA_DIR = path.join(os.tmpdir(), `fieldwork-e2e-${createHash("sha256").update(process.cwd()).digest("hex").slice(0, 12)}`);
+export const E2E_DATA_DIR = path.join(os.tmpdir(), `fieldwork-e2e-${createHash("sha256").update(process.cwd()).digest("hex").slice(0, 12)}`);
 
 const serverEnv: Record<string, string> = {
   ...(process.env as Record<string, string>),
   FIELDWORK_DATA_DIR: E2E_DATA_DIR,
-  FIELDWORK_PG_PORT: process.env.E2E_PG_PORT ?? "54339",
+  FIELDWORK_PG_PORT: E2E_PG_PORT,
   PORT: String(PORT),
   NEXTAUTH_URL: BASE_URL,
   DEMO_PASSWORD,

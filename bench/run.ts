@@ -9,6 +9,7 @@ import { benchEquiv } from "./equiv";
 import { benchReview } from "./review";
 import { benchDashboard } from "./dashboard";
 import { benchExport } from "./export";
+import { benchGrade } from "./grade";
 
 const BENCHES: Record<string, () => Promise<void> | void> = {
   preview: benchLatexRender,
@@ -20,6 +21,7 @@ const BENCHES: Record<string, () => Promise<void> | void> = {
   review: benchReview,
   dashboard: benchDashboard,
   export: benchExport,
+  grade: benchGrade,
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith("-"));

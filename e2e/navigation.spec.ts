@@ -3,9 +3,9 @@ import { expect, test } from "@playwright/test";
 import { storageStateFor } from "./support";
 
 const EXPECTED_NAV = {
-  admin: ["Home", "Seeds", "Items", "Review", "Dashboard", "Imports", "Releases", "Users"],
-  lead: ["Home", "Seeds", "Items", "Review", "Dashboard", "Imports", "Releases"],
-  annotator: ["Home", "Seeds", "Items"],
+  admin: ["Home", "Seeds", "Items", "Review", "Dashboard", "Imports", "Releases", "Users", "Tokens"],
+  lead: ["Home", "Seeds", "Items", "Review", "Dashboard", "Imports", "Releases", "Tokens"],
+  annotator: ["Home", "Seeds", "Items", "Tokens"],
 } as const;
 
 for (const [role, links] of Object.entries(EXPECTED_NAV)) {

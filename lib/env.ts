@@ -24,6 +24,10 @@ const ZEnv = z.object({
   SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
   // Largest JSON request body; imports have their own limit (IMPORT_MAX_BYTES).
   API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  // Largest body of the batch grading routes (/api/grade/batch, /api/reward/openrlhf): 256 long responses.
+  GRADE_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(16 * 1024 * 1024),
+  // Requests per minute per API token and app instance (429 with Retry-After past it; bursts up to a minute's worth).
+  API_TOKEN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(3000),
   LATEX_MAX_EXPAND: z.coerce.number().int().min(10).max(100000).default(LATEX_DEFAULTS.maxExpand),
   LATEX_MAX_EXPANDED_TOKENS: z.coerce.number().int().min(100).max(10_000_000).default(LATEX_DEFAULTS.maxExpandedTokens),
   LATEX_MAX_HTML_CHARS: z.coerce.number().int().min(10_000).max(1_000_000_000).default(LATEX_DEFAULTS.maxHtmlChars),

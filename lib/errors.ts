@@ -7,7 +7,8 @@ export type AppErrorCode =
   | "INVALID"
   | "TOO_LARGE"
   | "UNSUPPORTED_MEDIA_TYPE"
-  | "RATE_LIMITED";
+  | "RATE_LIMITED"
+  | "UNAVAILABLE";
 
 const STATUS: Record<AppErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -18,17 +19,21 @@ const STATUS: Record<AppErrorCode, number> = {
   TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
 };
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly details?: unknown;
+  /** Seconds after which trying again makes sense (429, 503): sent as Retry-After. */
+  readonly retryAfter?: number;
 
-  constructor(code: AppErrorCode, message: string, details?: unknown) {
+  constructor(code: AppErrorCode, message: string, details?: unknown, options: { retryAfter?: number } = {}) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.details = details;
+    this.retryAfter = options.retryAfter;
   }
 
   get status(): number {

@@ -13,6 +13,7 @@ const LINKS: NavLink[] = [
   { href: "/imports", label: "Imports", action: "source.import" },
   { href: "/releases", label: "Releases", action: "release.read" },
   { href: "/admin/users", label: "Users", action: "user.manage" },
+  { href: "/settings/tokens", label: "Tokens", action: "token.create" },
 ];
 
 export function navLinksFor(actor: Actor): { href: string; label: string }[] {

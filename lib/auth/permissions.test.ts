@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { assertCan, can } from "./permissions";
-import type { Actor } from "./types";
+import { assertCan, can, scopeFor, scopesForRole } from "./permissions";
+import { SCOPES, type Actor, type Scope } from "./types";
 
 const admin: Actor = { id: "a", email: "a@x", name: "A", role: "ADMIN" };
 const lead: Actor = { id: "l", email: "l@x", name: "L", role: "LEAD" };
@@ -49,5 +49,47 @@ describe("permissions", () => {
     } catch (e) {
       expect(e).toMatchObject({ code: "FORBIDDEN", status: 403 });
     }
+  });
+});
+
+describe("API token callers", () => {
+  const token = (actor: Actor, ...scopes: Scope[]): Actor => ({ ...actor, token: { id: "t", scopes } });
+
+  it("may do what the role allows AND a scope of the token covers", () => {
+    expect(can(token(annotator, "items:read"), "item.read")).toBe(true);
+    expect(can(token(annotator, "grade"), "item.read")).toBe(false);
+    expect(can(token(annotator, "grade"), "item.grade")).toBe(true);
+    expect(can(token(lead, "export:read"), "release.read")).toBe(true);
+    // The scope does not widen the role: an annotator's token never imports or grades drafts.
+    expect(can(token(annotator, "import"), "source.import")).toBe(false);
+    expect(can(token(annotator, "grade"), "item.gradeCurrent")).toBe(false);
+    expect(can(token(lead, "grade"), "item.gradeCurrent")).toBe(true);
+  });
+
+  it("refuses every action no scope covers, even to an admin's token with every scope", () => {
+    const all = token(admin, ...SCOPES);
+    for (const action of ["user.manage", "token.create", "token.manage", "item.create", "item.review", "seed.assign", "release.create", "dashboard.view"] as const) {
+      expect(can(all, action), action).toBe(false);
+    }
+    expect(can(all, "item.edit", { authorId: "a" })).toBe(false);
+    expect(() => assertCan(all, "user.manage")).toThrow(/API tokens may not/);
+  });
+
+  it("names the missing scope in the 403", () => {
+    try {
+      assertCan(token(lead, "grade"), "source.import");
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toMatchObject({ code: "FORBIDDEN", status: 403, details: { scope: "import" } });
+      expect((e as Error).message).toMatch(/lacks the scope "import"/);
+    }
+  });
+
+  it("offers each role the scopes of what it may do", () => {
+    expect(scopesForRole("ANNOTATOR")).toEqual(["grade", "items:read"]);
+    expect(scopesForRole("LEAD")).toEqual(["grade", "export:read", "items:read", "import"]);
+    expect(scopesForRole("ADMIN")).toEqual(["grade", "export:read", "items:read", "import"]);
+    expect(scopeFor("item.grade")).toBe("grade");
+    expect(scopeFor("user.manage")).toBeNull();
   });
 });

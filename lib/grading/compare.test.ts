@@ -59,3 +59,13 @@ describe("lastPythonBlock", () => {
     expect(lastPythonBlock("no code")).toBeNull();
   });
 });
+
+describe("lastPythonBlock, LaTeX environments and fences", () => {
+  it("takes whichever block starts last, fenced or \\begin{python}", () => {
+    expect(lastPythonBlock("\\begin{python}\ndef f(): return 1\n\\end{python}")).toBe("\ndef f(): return 1\n");
+    expect(lastPythonBlock("```python\na = 1\n```\n\\begin{python}\nb = 2\n\\end{python}")).toBe("\nb = 2\n");
+    expect(lastPythonBlock("\\begin{python}\nb = 2\n\\end{python}\n```py \r\na = 1\r\n```")).toBe("a = 1\r\n");
+    expect(lastPythonBlock("```\na = 1\n```")).toBeNull();
+    expect(lastPythonBlock("```python\nunclosed")).toBeNull();
+  });
+});

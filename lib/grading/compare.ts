@@ -133,8 +133,17 @@ export function gradeCall(result: CallResult | undefined, expected: TestValue | 
   return compareOutput(result.output, expected, returns, tol);
 }
 
-/** The code of the last ```python fenced block of a model response, or null. */
+// A response's code: its last ```python (or ```py) fenced block, or \begin{python}…\end{python} environment,
+// whichever starts last. The Python reward module (lib/grading/python/fieldwork_reward.py) uses the same two
+// patterns; the character classes are spelled out so both languages read them alike.
+const FENCED = /```(?:python|py)[ \t\r\f\v]*\n([\s\S]*?)```/g;
+const LATEX_ENV = /\\begin\{python\}([\s\S]*?)\\end\{python\}/g;
+
+/** The code of the last python block of a model response, or null. */
 export function lastPythonBlock(response: string): string | null {
-  const blocks = [...response.matchAll(/```(?:python|py)[^\S\n]*\n([\s\S]*?)```/g)];
-  return blocks.length ? blocks[blocks.length - 1][1] : null;
+  let last: { at: number; code: string } | null = null;
+  for (const pattern of [FENCED, LATEX_ENV]) {
+    for (const m of response.matchAll(pattern)) if (!last || m.index > last.at) last = { at: m.index, code: m[1] };
+  }
+  return last ? last.code : null;
 }

@@ -1,11 +1,16 @@
 import "server-only";
-// The one wrapper for route handlers. Before the handler: a state-changing request must come from the
-// app's own origin and declare a body type the route reads (JSON, or multipart where the route says so).
+// The one wrapper for route handlers. Before the handler: a request with `Authorization: Bearer fw_…` is
+// authenticated as that API token's user (401 unknown/expired/revoked/deactivated, 429 past its rate limit)
+// and requireUser() returns that user for the rest of the request; a state-changing request must declare a
+// body type the route reads (JSON, or multipart where the route says so) and, unless it carries a token,
+// come from the app's own origin (a token request carries no browser cookies: there is nothing to forge).
 // After it: validation errors → 422, AppError → its status, anything else → a logged generic 500.
 // Handlers return plain data (sent as JSON) or a Response.
 import { ZodError } from "zod";
 import { getEnv } from "../env";
 import { AppError, isAppError } from "../errors";
+import { runAs } from "../auth/request-actor";
+import { authenticateToken, bearerOf } from "../tokens/authenticate-token";
 import { crossSiteReason, isStateChanging } from "./same-origin";
 
 type Handler<C> = (request: Request, context: C) => Promise<unknown>;
@@ -19,11 +24,13 @@ const MAX_JSON_DEPTH = 64;
 export function withRoute<C>(handler: Handler<C>, options: RouteOptions = {}): (request: Request, context: C) => Promise<Response> {
   return async (request, context) => {
     try {
+      const bearer = bearerOf(request.headers.get("authorization"));
       if (isStateChanging(request.method)) {
-        assertSameOrigin(request);
+        if (bearer === null) assertSameOrigin(request);
         assertBodyType(request, options.accepts ?? JSON_ONLY);
       }
-      const result = await handler(request, context);
+      const run = () => handler(request, context);
+      const result = bearer === null ? await run() : await runAs(await authenticateToken(bearer), run);
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
       return errorResponse(error);
@@ -37,7 +44,8 @@ export function errorResponse(error: unknown): Response {
     return Response.json({ error: "Invalid input", issues }, { status: 422 });
   }
   if (isAppError(error)) {
-    return Response.json({ error: error.message, code: error.code, details: error.details }, { status: error.status });
+    const headers = error.retryAfter !== undefined ? { "Retry-After": String(error.retryAfter) } : undefined;
+    return Response.json({ error: error.message, code: error.code, details: error.details }, { status: error.status, headers });
   }
   console.error(error);
   return Response.json({ error: "Internal error" }, { status: 500 });
@@ -87,11 +95,11 @@ async function readText(request: Request, maxBytes: number): Promise<string> {
 }
 
 /**
- * Parse a JSON body under API_MAX_BODY_BYTES; malformed or absurdly nested JSON is a 422, not a 500. An
- * empty body reads as {} (the route's schema then says what is missing).
+ * Parse a JSON body under API_MAX_BODY_BYTES (or the route's own limit); malformed or absurdly nested JSON is
+ * a 422, not a 500. An empty body reads as {} (the route's schema then says what is missing).
  */
-export async function readJson(request: Request): Promise<unknown> {
-  const text = await readText(request, getEnv().API_MAX_BODY_BYTES);
+export async function readJson(request: Request, maxBytes = getEnv().API_MAX_BODY_BYTES): Promise<unknown> {
+  const text = await readText(request, maxBytes);
   if (text.trim() === "") return {};
   let value: unknown;
   try {

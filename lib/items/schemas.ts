@@ -60,7 +60,7 @@ export const FIELD_LABELS: Record<keyof ItemFields, string> = {
 
 export type { ItemLimits };
 
-const ZTestValue: z.ZodType<TestValue> = z.lazy(() =>
+export const ZTestValue: z.ZodType<TestValue> = z.lazy(() =>
   z.union([
     z.number().finite(),
     z.boolean(),

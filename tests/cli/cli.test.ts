@@ -146,4 +146,34 @@ describe("fieldwork CLI", () => {
     expect(neither.status).toBe(1);
     expect(neither.stderr).toMatch(/either --source or --ids/);
   });
+
+  it("creates a token once, lists it without the secret, revokes it", async () => {
+    const user = await makeUser("ANNOTATOR");
+    const created = fieldwork(["token", "create", "--user", user.email, "--name", "cli script", "--scopes", "grade,items:read", "--days", "30", "--json"], url);
+    expect(created.status).toBe(0);
+    const body = JSON.parse(created.stdout);
+    expect(body).toMatchObject({ id: expect.any(String), token: expect.stringMatching(/^fw_[0-9A-Za-z]{43}$/), expiresAt: expect.any(String), scopes: ["grade", "items:read"] });
+    const listed = fieldwork(["token", "list", "--user", user.email, "--json"], url);
+    expect(listed.stdout).not.toContain(body.token);
+    expect(JSON.parse(listed.stdout).tokens.map((t: { id: string; status: string }) => [t.id, t.status])).toEqual([[body.id, "active"]]);
+    const revoked = fieldwork(["token", "revoke", body.id, "--json"], url);
+    expect(JSON.parse(revoked.stdout).token.status).toBe("revoked");
+    const refused = fieldwork(["token", "create", "--user", user.email, "--name", "x", "--scopes", "import", "--json"], url);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/may not have "import"/);
+  }, 120_000);
+
+  it("grades a response against a ground truth file: exit 0 when it passes, 2 when it fails", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "fieldwork-cli-"));
+    const gt = { function_name: "double", arguments: [{ name: "x", type: "float" }], returns: { type: "float" }, test_cases: [{ inputs: { x: 1 }, expected: 2 }, { inputs: { x: 2.5 }, expected: 5 }] };
+    writeFileSync(path.join(dir, "gt.json"), JSON.stringify(gt));
+    writeFileSync(path.join(dir, "good.md"), "```python\ndef double(x):\n    return 2 * x\n```");
+    writeFileSync(path.join(dir, "bad.md"), "```python\ndef double(x):\n    return x + 1\n```");
+    const good = fieldwork(["grade", "--ground-truth", path.join(dir, "gt.json"), "--response", path.join(dir, "good.md"), "--json"], url);
+    expect(good.status).toBe(0);
+    expect(JSON.parse(good.stdout)).toMatchObject({ passed: true, score: 1, casesPassed: 2, casesTotal: 2 });
+    const bad = fieldwork(["grade", "--ground-truth", path.join(dir, "gt.json"), "--response", path.join(dir, "bad.md")], url);
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toMatch(/^FAILED 1\/2 cases/);
+  }, 60_000);
 });

@@ -140,7 +140,8 @@ def encode(value, depth=0):
     if isinstance(value, str):
         return value
     if isinstance(value, numpy.ndarray):
-        return [encode(v, depth + 1) for v in value.tolist()]
+        items = value.tolist()  # a 0-d array gives its scalar
+        return [encode(v, depth + 1) for v in items] if isinstance(items, list) else encode(items, depth + 1)
     if isinstance(value, (list, tuple)):
         return [encode(v, depth + 1) for v in value]
     if value is None:
