@@ -7,6 +7,7 @@ import { FORMATS } from "./formats";
 import { datasetCard } from "./bundle/dataset-card";
 import { createEncoder } from "./bundle/encoders";
 import { README_PATH, comparePaths, dataFiles, layoutFor } from "./bundle/layout";
+import { staticFileBytes } from "./static-files";
 import { CountTally, type Manifest, type ManifestFile } from "./bundle/manifest";
 import { canonicalJsonPretty } from "./model/canonical-json";
 import { SPLIT_NAMES } from "./model/release-row";
@@ -43,7 +44,7 @@ export async function buildManifest(db: RowReader, release: ReleaseHead): Promis
     }
   }
   for (const file of layoutFor(release.schemaVersion).staticFiles) {
-    const content = file.content();
+    const content = staticFileBytes(release, file.path);
     entries.push({ path: file.path, bytes: content.byteLength, rows: null, sha256: sha256(content) });
   }
   entries.sort((a, b) => comparePaths(a.path, b.path));

@@ -9,6 +9,7 @@ import { datasetCard } from "./bundle/dataset-card";
 import { createEncoder } from "./bundle/encoders";
 import { MANIFEST_PATH, README_PATH, comparePaths, dataFiles, layoutFor } from "./bundle/layout";
 import type { TarEntry } from "./bundle/tar";
+import { staticFileBytes } from "./static-files";
 import { canonicalJsonPretty } from "./model/canonical-json";
 import { SPLIT_NAMES } from "./model/release-row";
 import { readSplitRows, splitRanges, type RowReader } from "./read-release-rows";
@@ -52,7 +53,7 @@ export async function bundleFiles(release: ReleaseRecord, db: RowReader = getDb(
       body: () => verified(MANIFEST_PATH, { bytes: manifestBytes.byteLength, sha256: release.manifestSha256 }, once(manifestBytes)),
     },
     entry(README_PATH, () => once(Buffer.from(datasetCard({ ...release.manifest, files: release.manifest.files.filter((f) => f.path !== README_PATH) }), "utf8"))),
-    ...layoutFor(release.schemaVersion).staticFiles.map((f) => entry(f.path, () => once(f.content()))),
+    ...layoutFor(release.schemaVersion).staticFiles.map((f) => entry(f.path, () => once(staticFileBytes(release, f.path)))),
     ...dataFiles(release.schemaVersion, counts).map((f) =>
       entry(f.path, async function* () {
         const encoder = createEncoder(f.kind);

@@ -14,6 +14,7 @@ import { BUNDLE_SCHEMA_VERSION } from "./bundle/layout";
 import type { Counts } from "./bundle/manifest";
 import { ZCreateReleaseInput } from "./model/schemas";
 import { candidatesSql, insertReleaseItemsSql } from "./release-sql";
+import { currentStaticFiles } from "./static-files";
 import type { ReleaseHead } from "./release-record";
 
 export type CreatedRelease = { id: string; name: string; counts: Counts; manifestSha256: string };
@@ -25,19 +26,20 @@ export async function createRelease(actor: Actor, rawInput: unknown): Promise<Cr
   assertCan(actor, "release.create");
   const input = ZCreateReleaseInput.parse(rawInput);
   const createdByName = actor.id === null ? actor.name : (await getDb().user.findUniqueOrThrow({ where: { id: actor.id }, select: { name: true } })).name;
+  const staticFiles = await currentStaticFiles(BUNDLE_SCHEMA_VERSION);
   try {
     return await getDb().$transaction(async (tx) => {
       const release = await tx.release.create({
         data: {
           name: input.name, description: input.description ?? null, schemaVersion: BUNDLE_SCHEMA_VERSION,
-          filters: input.filter as object, splitRatios: input.splitRatios, createdById: actor.id, createdByName,
+          filters: input.filter as object, splitRatios: input.splitRatios, staticFiles, createdById: actor.id, createdByName,
         },
       });
       const inserted = await tx.$executeRaw(insertReleaseItemsSql(release.id, candidatesSql(input.name, input.filter, input.splitRatios, true)));
       if (inserted === 0) throw new AppError("INVALID", "No approved item matches these filters: nothing was released.");
       const head: ReleaseHead = {
         id: release.id, name: release.name, description: release.description, schemaVersion: release.schemaVersion, createdAt: release.createdAt,
-        createdByName: release.createdByName, filters: input.filter, splitRatios: input.splitRatios,
+        createdByName: release.createdByName, filters: input.filter, splitRatios: input.splitRatios, staticFiles,
       };
       const built = await buildManifest(tx, head);
       await tx.release.update({ where: { id: release.id }, data: { manifest: built.manifest as object, manifestSha256: built.sha256, itemCount: inserted } });

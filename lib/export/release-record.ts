@@ -7,7 +7,7 @@ import type { Manifest } from "./bundle/manifest";
 import { ZReleaseName, type SplitRatios, type TReleaseFilter } from "./model/schemas";
 
 export const RELEASE_SELECT = {
-  id: true, name: true, description: true, schemaVersion: true, filters: true, splitRatios: true, manifest: true, manifestSha256: true,
+  id: true, name: true, description: true, schemaVersion: true, filters: true, splitRatios: true, staticFiles: true, manifest: true, manifestSha256: true,
   itemCount: true, createdById: true, createdByName: true, createdAt: true, deprecatedAt: true, deprecationReason: true,
   deprecatedBy: { select: { name: true } },
 } as const satisfies Prisma.ReleaseSelect;
@@ -24,6 +24,8 @@ export type ReleaseHead = {
   createdByName: string;
   filters: TReleaseFilter;
   splitRatios: SplitRatios;
+  /** the layout's fixed files as stored at creation: path → text */
+  staticFiles: Record<string, string>;
 };
 
 export type ReleaseRecord = ReleaseHead & {
@@ -40,6 +42,7 @@ export function toReleaseRecord(row: ReleaseDbRow): ReleaseRecord {
   return {
     id: row.id, name: row.name, description: row.description, schemaVersion: row.schemaVersion, createdAt: row.createdAt,
     createdByName: row.createdByName, filters: row.filters as TReleaseFilter, splitRatios: row.splitRatios as SplitRatios,
+    staticFiles: row.staticFiles as Record<string, string>,
     manifest: row.manifest as unknown as Manifest, manifestSha256: row.manifestSha256, itemCount: row.itemCount,
     deprecatedAt: row.deprecatedAt, deprecationReason: row.deprecationReason, deprecatedByName: row.deprecatedBy?.name ?? null,
   };

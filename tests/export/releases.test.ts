@@ -15,7 +15,10 @@ import { assignSplit } from "../../lib/export/model/split";
 import { saveItem } from "../../lib/items/save-item";
 import { makeUser, useTestDatabase } from "../support/db";
 import { VARIANTS, insertApprovedItem, makeReleaseSource, type ApprovedItem } from "../support/release-fixtures";
-import { bundleBytes, jsonLines, tarGzBytes, untarGz } from "../support/bundle";
+import { bundleBytes, collect, jsonLines, tarGzBytes, untarGz } from "../support/bundle";
+import { bundleFiles } from "../../lib/export/bundle-files";
+import { REWARD_MODULE_BUNDLE_PATH } from "../../lib/export/bundle/layout";
+import { readRewardModule } from "../../lib/grading/reward-module";
 
 const sha256 = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 
@@ -140,6 +143,25 @@ describe("releases", () => {
     // gzip: no file name, mtime 0
     expect(first.subarray(0, 4)).toEqual(Buffer.from([0x1f, 0x8b, 8, 0]));
     expect(first.readUInt32LE(4)).toBe(0);
+  });
+
+  it("carries the reward module as it was when the release was created, and builds it from that stored copy", async () => {
+    const name = `reward-${source.identifier}`;
+    await createRelease(lead, { name, filter: { source: source.identifier } });
+    const release = await loadRelease(getDb(), name);
+    const rewardModule = await readRewardModule();
+    expect(release.schemaVersion).toBe(2);
+    expect(release.staticFiles).toEqual({ [REWARD_MODULE_BUNDLE_PATH]: rewardModule });
+    expect(release.manifest.files.find((f) => f.path === REWARD_MODULE_BUNDLE_PATH)).toEqual({ path: REWARD_MODULE_BUNDLE_PATH, bytes: Buffer.byteLength(rewardModule), rows: null, sha256: sha256(Buffer.from(rewardModule)) });
+    const files = await bundleBytes(name);
+    expect(files.get(REWARD_MODULE_BUNDLE_PATH)!.toString("utf8")).toBe(rewardModule);
+    expect(files.get("README.md")!.toString("utf8")).toContain(`custom_reward_function.path=${REWARD_MODULE_BUNDLE_PATH}`);
+    // The bundle is built from the stored copy, never from the app's current module: a different copy fails the manifest.
+    const changed = { ...release, staticFiles: { [REWARD_MODULE_BUNDLE_PATH]: `${rewardModule}\n# improved later\n` } };
+    const file = (await bundleFiles(changed)).find((f) => f.path === REWARD_MODULE_BUNDLE_PATH)!;
+    await expect(collect(file.body())).rejects.toThrow(/reward\/fieldwork_reward.py rebuilt as .* but the manifest says/);
+    // The stored copy is frozen with the rest of the release.
+    await expect(getDb().$executeRaw`UPDATE "Release" SET "staticFiles" = '{}' WHERE "name" = ${name}`).rejects.toThrow(/releases are immutable/);
   });
 
   it("is immutable: no edits or deletions, names never reused, nothing written when nothing matches", async () => {

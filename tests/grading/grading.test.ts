@@ -1,7 +1,8 @@
 // The grading API against a real PostgreSQL and the real sandbox: by an item's approved (or current) version,
 // by a release's frozen item, by ground truth; a batch with bad slots; hostile responses; the OpenRLHF
 // adapter; tokens on the routes; the Python module on a release's items gives the API's verdicts.
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as gradeRoute } from "../../app/api/grade/route";
@@ -14,8 +15,10 @@ import { resetEnvCache } from "../../lib/env";
 import { gradeBatch, gradeOne, type Graded, type SlotError } from "../../lib/grading/grade-requests";
 import { rewardOpenRLHF } from "../../lib/grading/openrlhf";
 import { bundleOfFields, toGroundTruth } from "../../lib/grading/test-bundle";
+import { createRelease } from "../../lib/export/create-release";
+import { REWARD_MODULE_BUNDLE_PATH } from "../../lib/export/bundle/layout";
+import { SPLIT_NAMES, SPLIT_OF_DB, type SplitName } from "../../lib/export/model/release-row";
 import { createItem } from "../../lib/items/create-item";
-import { fieldsOf } from "../../lib/items/item-record";
 import { saveItem } from "../../lib/items/save-item";
 import { submitItem } from "../../lib/items/submit-item";
 import { decideItem } from "../../lib/review/decide-item";
@@ -23,6 +26,7 @@ import { closeSandboxPool, getSandboxPool } from "../../lib/sandbox/pool";
 import { createToken } from "../../lib/tokens/create-token";
 import { makeSeed, makeUser, useTestDatabase } from "../support/db";
 import { GOOD_ITEM } from "../support/item-fixtures";
+import { bundleBytes, jsonLines } from "../support/bundle";
 import { gradeWithModule } from "../support/reward-module";
 import { callRoute } from "../support/route-call";
 import { bwrapAvailable, clearSandboxEnv, probeMode } from "../support/sandbox";
@@ -40,6 +44,7 @@ let lead: SessionUser;
 let itemId: string;
 let approvedVersion: number;
 let release: string;
+let split: SplitName;
 
 const isGraded = (r: Graded | SlotError): r is Graded => "cases" in r;
 
@@ -63,12 +68,11 @@ describe.runIf(bwrap.ok)("grading API", () => {
       referenceCode: "def energy(n: int, omega: float) -> float:\n    return omega * (n + 1)\n",
       testCases: GOOD_ITEM.testCases.map((tc) => ({ ...tc, expected: (tc.inputs.omega as number) * ((tc.inputs.n as number) + 1) })),
     });
-    // A release freezing the approved version at position 0 (rows written as the releases feature writes them).
-    const revision = await getDb().itemRevision.findUniqueOrThrow({ where: { itemId_version: { itemId, version: approvedVersion } } });
+    // A release of this item's source: it freezes the approved version (the edit above comes later).
+    const { source } = await getDb().seed.findUniqueOrThrow({ where: { id: seed.id }, select: { source: { select: { identifier: true } } } });
     release = `grading-test-${Date.now()}`;
-    await getDb().release.create({
-      data: { name: release, createdById: lead.id, itemCount: 1, items: { create: [{ itemId, version: approvedVersion, revisionId: revision.id, position: 0, split: "TRAIN" }] } },
-    });
+    await createRelease(lead, { name: release, filter: { source: source.identifier } });
+    split = SPLIT_OF_DB[(await getDb().releaseItem.findFirstOrThrow({ where: { release: { name: release } } })).split];
   }, 180_000);
   afterAll(() => {
     closeSandboxPool();
@@ -95,8 +99,13 @@ describe.runIf(bwrap.ok)("grading API", () => {
     await expect(gradeOne(author, { item: "00000000-0000-4000-8000-000000000000", response: CORRECT })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
-  it("grades against a release's frozen item, by index or item id", async () => {
+  it("grades against a release's frozen item, by index (in the release, or within a split) or item id", async () => {
     expect(await gradeOne(author, { release, index: 0, response: CORRECT })).toMatchObject({ passed: true, item: { id: itemId, version: approvedVersion } });
+    expect(await gradeOne(author, { release, split, index: 0, response: CORRECT })).toMatchObject({ passed: true, item: { id: itemId, version: approvedVersion } });
+    const other = SPLIT_NAMES.find((s) => s !== split)!;
+    await expect(gradeOne(author, { release, split: other, index: 0, response: CORRECT })).rejects.toThrow(`Release ${release} has no ${other} item at index 0 (its ${other} split has 0).`);
+    await expect(gradeOne(author, { release, split, index: 1, response: CORRECT })).rejects.toThrow(`Release ${release} has no ${split} item at index 1 (its ${split} split has 1).`);
+    await expect(gradeOne(author, { release, split, response: CORRECT })).rejects.toMatchObject({ name: "ZodError" });
     expect((await gradeOne(author, { release, itemId, response: SHIFTED })).passed).toBe(false);
     await expect(gradeOne(author, { release, index: 1, response: CORRECT })).rejects.toThrow(`Release ${release} has no item at index 1.`);
     await expect(gradeOne(author, { release: "no-such-release", index: 0, response: CORRECT })).rejects.toThrow("No release named no-such-release.");
@@ -184,13 +193,18 @@ describe.runIf(bwrap.ok)("grading API", () => {
     expect((await callRoute(rewardModuleRoute, { url: "/api/grade/reward.py", token: reader })).status).toBe(403);
   });
 
-  it("the reward module, given a release's ground truths, gives the API's verdicts on that release's items", async () => {
-    const frozen = await getDb().releaseItem.findMany({ where: { release: { name: release } }, orderBy: { position: "asc" }, include: { item: false } });
-    const revisions = await getDb().itemRevision.findMany({ where: { id: { in: frozen.map((f) => f.revisionId) } } });
-    const truths = frozen.map((f) => JSON.stringify(toGroundTruth(bundleOfFields(fieldsOf(revisions.find((r) => r.id === f.revisionId)!.snapshot as Record<string, unknown>)))));
+  it("the reward module shipped in the release's bundle, on the bundle's verl rows, gives the API's verdicts on that release's items", async () => {
+    const files = await bundleBytes(release);
+    const rewardModule = files.get(REWARD_MODULE_BUNDLE_PATH);
+    expect(rewardModule, "the bundle carries the reward module").toBeDefined();
+    const modulePath = path.join(mkdtempSync(path.join(tmpdir(), "fw-reward-")), "fieldwork_reward.py");
+    writeFileSync(modulePath, rewardModule!);
+    const rows = jsonLines(files.get(`verl/${split}.json`)!) as { reward_model: { ground_truth: string }; extra_info: { split: SplitName; index: number; item_id: string } }[];
+    expect(rows.map((r) => r.extra_info)).toEqual([expect.objectContaining({ split, index: 0, item_id: itemId })]);
     const responses = [CORRECT, SHIFTED, py("def energy(n, omega):\n    return omega * n + omega / 2"), py("def energy(n, omega):\n    return 1 / n"), "no code"];
-    const api = await gradeBatch(author, { requests: responses.map((response) => ({ release, index: 0, response })) });
-    const local = await gradeWithModule(responses, responses.map(() => truths[0]));
+    const api = await gradeBatch(author, { requests: responses.map((response) => ({ release, split: rows[0].extra_info.split, index: rows[0].extra_info.index, response })) });
+    const local = await gradeWithModule(responses, responses.map(() => rows[0].reward_model.ground_truth), { module: modulePath });
+    expect(local.map((r) => r.passed)).toEqual([true, false, true, false, false]);
     expect(local.map((r) => [r.passed, r.cases.map((c) => [c.passed, c.error])])).toEqual(api.results.map((r) => {
       const g = r as Graded;
       return [g.passed, g.cases.map((c) => [c.passed, c.error])];

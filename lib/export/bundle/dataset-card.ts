@@ -2,6 +2,7 @@
 // per split, license, task categories, size category, pretty name), then prose: counts, sources and
 // licenses, how items were made and checked, how to grade, how to load. A pure function of the manifest
 // (without README.md's own entry), so it rebuilds byte for byte.
+import { REWARD_MODULE_BUNDLE_PATH } from "./layout";
 import { SPLIT_NAMES } from "../model/release-row";
 import type { Manifest, ManifestFile } from "./manifest";
 
@@ -105,6 +106,7 @@ export function datasetCard(m: CardInput): string {
     "",
     "A response passes when its last ```` ```python ```` block defines the function named in the ground truth and every test case passes: numbers match when `|got − expected| ≤ abs + rel·|expected|`, complex numbers per component, tuples element-wise with equal length, strings after trimming, booleans exactly; NaN, infinities, exceptions and timeouts fail. The score is 1.0 only when every case passes.",
     "The test bundle is `reward_model.ground_truth` in the `verl` rows (JSON text: `function_name`, `arguments`, `returns`, `test_cases` with `inputs`, `expected`, `tolerance`; complex values as `{\"re\", \"im\"}`).",
+    ...(m.files.some((f) => f.path === REWARD_MODULE_BUNDLE_PATH) ? rewardModuleLines() : []),
     "",
     "## Files",
     "",
@@ -130,4 +132,20 @@ export function datasetCard(m: CardInput): string {
     "",
   ];
   return lines.join("\n");
+}
+
+/** What the card says about the reward module, in bundles that carry it (layout 2 on). */
+function rewardModuleLines(): string[] {
+  const path = REWARD_MODULE_BUNDLE_PATH;
+  return [
+    "",
+    `\`${path}\` grades with the same verdicts as Fieldwork's grading API (one file, Python ≥ 3.9, the standard library and numpy):`,
+    "",
+    `- verl: \`custom_reward_function.path=${path} custom_reward_function.name=compute_score\``,
+    "- TRL: `GRPOTrainer(train_dataset=rl[\"train\"], reward_funcs=[fieldwork_reward.reward_func], …)` on the `verl` config (its `reward_model` column reaches the function as a keyword)",
+    `- OpenRLHF: \`--remote_rm_url ${path}\` with \`--label_key reward_model\``,
+    `- command line: \`python3 ${path} --ground-truth gt.json --response answer.md\``,
+    "",
+    "It runs responses in local child processes with resource limits, which guards a training run against accidents but is not a security boundary: for untrusted code set `FIELDWORK_URL` and `FIELDWORK_TOKEN` (a token with the `grade` scope) and it grades in the server's sandbox.",
+  ];
 }

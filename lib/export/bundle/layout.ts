@@ -1,17 +1,18 @@
 // The bundle's layout, by bundle schema version: which data files exist for which formats, and which fixed
 // files travel with them. A release records the version it was created with and is always rebuilt with
-// that layout, so adding a file (the grading issue's reward module) to new releases leaves the bytes of
-// older ones unchanged. Pure.
+// that layout, so adding a file (layout 2: the reward module) to new releases leaves the bytes of older ones
+// unchanged; the fixed files' contents are stored with each release when it is created (Release.staticFiles),
+// so a later change to the reward module leaves existing releases' bytes unchanged too. Pure.
 import type { FormatName } from "../formats/types";
 import { SPLIT_NAMES, type SplitName } from "../model/release-row";
 
-export const BUNDLE_SCHEMA_VERSION = 1;
+export const BUNDLE_SCHEMA_VERSION = 2;
 
 export type Encoding = "jsonl" | "parquet";
 /** `provenance`: how much of the frozen provenance the format reads (less to fetch for verl and sft). */
 export type DataFileKind = { dir: string; ext: string; format: FormatName; encoding: Encoding; provenance: "all" | "seed-source" | "source" };
-/** A file that is the same in every release of a layout (e.g. reward/fieldwork_reward.py). */
-export type StaticFile = { path: string; content: () => Buffer };
+/** A fixed file of a layout (reward/fieldwork_reward.py): where it goes, and which file of the app it is a copy of when a release is created. */
+export type StaticFile = { path: string; from: "reward-module" };
 type Layout = { kinds: DataFileKind[]; staticFiles: StaticFile[] };
 
 const KINDS_V1: DataFileKind[] = [
@@ -22,10 +23,12 @@ const KINDS_V1: DataFileKind[] = [
   { dir: "sft", ext: "jsonl", format: "sft", encoding: "jsonl", provenance: "source" },
 ];
 
-// The grading issue adds `reward/fieldwork_reward.py` as a static file of a version 2 layout (same kinds)
-// and raises BUNDLE_SCHEMA_VERSION to 2: new releases carry the module, the card's "How to grade" names it.
+export const REWARD_MODULE_BUNDLE_PATH = "reward/fieldwork_reward.py";
+
+// Version 2: the same data files, and the Python reward module (the dataset card's "How to grade" names it).
 const LAYOUTS: Record<number, Layout> = {
   1: { kinds: KINDS_V1, staticFiles: [] },
+  2: { kinds: KINDS_V1, staticFiles: [{ path: REWARD_MODULE_BUNDLE_PATH, from: "reward-module" }] },
 };
 
 export function layoutFor(schemaVersion: number): Layout {
