@@ -46,7 +46,12 @@ function withPercentAfter(s: string, seg: Segment): string {
 }
 
 /** Three or more words: letters between spaces or punctuation (not `T^aT^b` or `{ab}` in a formula). */
-const isProse = (s: string) => (s.replace(/\\[A-Za-z]+/g, " ").match(/(?<![\w^_{(|])[A-Za-z]{2,}(?![\w^_}(|])/g) ?? []).length >= 3;
+// Two-letter words of a sentence. Other two-letter runs are math: differentials (`dx\,dy\,dz`), products of
+// symbols (`ab`), units (`eV`), so they never make a formula read as prose.
+const SHORT_WORDS = new Set(["is", "of", "so", "we", "to", "at", "in", "on", "an", "as", "it", "be", "by", "or", "if", "no", "up", "us"]);
+/** Text with at least three words of prose in it (LaTeX commands aside). */
+const isProse = (s: string) =>
+  (s.replace(/\\[A-Za-z]+/g, " ").match(/(?<![\w^_{(|])[A-Za-z]{2,}(?![\w^_}(|])/g) ?? []).filter((w) => w.length > 2 || SHORT_WORDS.has(w.toLowerCase())).length >= 3;
 
 /** The last number in a text (`1,000.99`, `2,74`, `.4`, `2/3`), with a percent sign written after it. */
 export function lastNumber(s: string): string | null {

@@ -2,7 +2,7 @@
 // special functions. Fixtures written for this project.
 import Complex from "complex.js";
 import { describe, expect, it } from "vitest";
-import { evaluateAt, wellFormed } from "./index";
+import { checkEquivalence, evaluateAt, wellFormed } from "./index";
 import { extractAnswer } from "./extract";
 import { gamma, polylog, zeta } from "./special";
 import { parseUnit } from "./units";
@@ -68,6 +68,18 @@ describe("extractAnswer", () => {
     expect(extractAnswer("Thus $q = 4$ and then $q^2 = 16$ holds.")).toMatchObject({ latex: "q^2 = 16", how: "math" });
     expect(extractAnswer("it costs $12.50 in total")).toMatchObject({ latex: "12.50", how: "number" });
     expect(extractAnswer("\\frac{g^2}{4\\pi}")).toMatchObject({ latex: "\\frac{g^2}{4\\pi}", how: "whole" });
+  });
+
+  it("reads a formula with two-letter runs of math (differentials, products, units) as math, never as prose's last number", () => {
+    // Three differentials made the whole formula "prose", and its last number (a bound: 1) the answer.
+    for (const latex of ["\\int_0^1\\int_0^1\\int_0^1 x y z\\,dx\\,dy\\,dz", "\\int_0^1 dx \\int_0^1 dy \\int_0^2 dz\\, xyz", "ab + cd + ef - 2"]) {
+      expect(extractAnswer(latex)).toMatchObject({ how: "whole" });
+    }
+    expect(checkEquivalence("\\int_0^1\\int_0^1\\int_0^1 x y z\\,dx\\,dy\\,dz", "1").equivalent).toBe(false);
+    expect(checkEquivalence("\\int_0^1\\int_0^1\\int_0^1 x y z\\,dx\\,dy\\,dz", "\\frac18").equivalent).toBe(true);
+    expect(checkEquivalence("\\int_0^1\\int_0^1\\int_0^1 (x+y+z)\\,dx\\,dy\\,dz", "\\frac32").equivalent).toBe(true);
+    // Prose is still prose.
+    expect(extractAnswer("so it is 12 in all")).toMatchObject({ latex: "12", how: "number" });
   });
 });
 
