@@ -41,7 +41,7 @@ export function withRoute<C>(handler: Handler<C>, options: RouteOptions = {}): (
 export function errorResponse(error: unknown): Response {
   if (error instanceof ZodError) {
     const issues = error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-    return Response.json({ error: "Invalid input", issues }, { status: 422 });
+    return Response.json({ error: invalidInputSummary(issues), issues }, { status: 422 });
   }
   if (isAppError(error)) {
     const headers = error.retryAfter !== undefined ? { "Retry-After": String(error.retryAfter) } : undefined;
@@ -119,6 +119,14 @@ export async function readForm(request: Request, maxBytes: number): Promise<Form
   } catch {
     throw new AppError("INVALID", `The upload could not be read as multipart form data (is it over the limit of ${maxBytes.toLocaleString("en")} bytes, or cut off?).`);
   }
+}
+
+/** "Invalid input: gold: too large: … (and 2 more)": the first problem, where it is, in the one-line error. */
+export function invalidInputSummary(issues: { path: string; message: string }[]): string {
+  const [first] = issues;
+  if (!first) return "Invalid input";
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : "";
+  return `Invalid input: ${first.path ? `${first.path}: ` : ""}${first.message}${more}`;
 }
 
 function invalidBody(message: string): ZodError {

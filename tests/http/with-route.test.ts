@@ -1,5 +1,6 @@
 // The route wrapper on its own: cross-site refusals, body types, size and depth limits, unreadable uploads.
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { readForm, readJson, withRoute } from "../../lib/http/with-route";
 
 const echoJson = withRoute(async (request: Request) => ({ got: await readJson(request) }));
@@ -8,6 +9,15 @@ const call = (handler: typeof echoJson, init: RequestInit & { headers?: Record<s
   handler(new Request("http://localhost:3000/api/x", { method: "POST", ...init, headers: { host: "localhost:3000", ...init.headers } }), {});
 
 describe("withRoute", () => {
+  it("answers invalid input with 422, the first problem and where it is in the error line, and every problem listed", async () => {
+    const strict = withRoute(async (request: Request) => z.object({ gold: z.string().max(3, "At most 3 characters."), pred: z.string() }).parse(await readJson(request)));
+    const response = await call(strict, { body: '{"gold":"abcdef","pred":1}', headers: { "content-type": "application/json" } });
+    expect(response.status).toBe(422);
+    const body = await response.json();
+    expect(body.error).toBe("Invalid input: gold: At most 3 characters. (and 1 more)");
+    expect(body.issues).toEqual([{ path: "gold", message: "At most 3 characters." }, { path: "pred", message: expect.any(String) }]);
+  });
+
   it("runs a same-origin JSON request", async () => {
     const response = await call(echoJson, { body: '{"a":1}', headers: { "content-type": "application/json", origin: "http://localhost:3000" } });
     expect(response.status).toBe(200);
