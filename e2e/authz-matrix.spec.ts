@@ -91,7 +91,7 @@ const ROWS: Row[] = [
   { route: "api/items/[id]/reviews", method: "POST", path: (f) => `/api/items/${f.submittedItemId}/reviews`, body: () => ({ data: { version: 999, decision: "APPROVE" } }), expect: staff(409), scope: null },
   { route: "api/items/[id]/reopen", method: "POST", path: (f) => `/api/items/${f.submittedItemId}/reopen`, body: () => ({ data: { version: 999 } }), expect: staff(409), scope: null },
   { route: "api/review/queue", method: "GET", path: () => "/api/review/queue", expect: staff(200), scope: null },
-  { route: "api/dashboard", method: "GET", path: () => "/api/dashboard?days=90", expect: staff(200), scope: null },
+  { route: "api/dashboard", method: "GET", path: () => "/api/dashboard?days=90", expect: staff(200), scope: "items:read" },
   { route: "api/items/assign", method: "POST", path: () => "/api/items/assign", body: (f) => ({ data: { itemIds: [f.bareItemId], assigneeId: null } }), expect: staff(200), scope: null },
   { route: "api/seeds/assign", method: "POST", path: () => "/api/seeds/assign", body: (f) => ({ data: { seedIds: [f.seedId], assigneeId: null } }), expect: staff(200), scope: null },
   { route: "api/seeds/claim-next", method: "POST", path: () => "/api/seeds/claim-next", body: () => ({ data: { source: "no-such-source" } }), expect: signedIn(200), scope: null },

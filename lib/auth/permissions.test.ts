@@ -68,11 +68,17 @@ describe("API token callers", () => {
 
   it("refuses every action no scope covers, even to an admin's token with every scope", () => {
     const all = token(admin, ...SCOPES);
-    for (const action of ["user.manage", "token.create", "token.manage", "item.create", "item.review", "seed.assign", "release.create", "dashboard.view"] as const) {
+    for (const action of ["user.manage", "token.create", "token.manage", "item.create", "item.review", "seed.assign", "release.create"] as const) {
       expect(can(all, action), action).toBe(false);
     }
     expect(can(all, "item.edit", { authorId: "a" })).toBe(false);
     expect(() => assertCan(all, "user.manage")).toThrow(/API tokens may not/);
+  });
+
+  it("lets a lead's items:read token read the dashboard, never an annotator's", () => {
+    expect(can(token(lead, "items:read"), "dashboard.view")).toBe(true);
+    expect(can(token(lead, "grade"), "dashboard.view")).toBe(false);
+    expect(can(token(annotator, "items:read"), "dashboard.view")).toBe(false);
   });
 
   it("names the missing scope in the 403", () => {

@@ -57,7 +57,7 @@ const RULES: Record<Action, Rule> = {
   "item.review": { roles: STAFF },
   "release.create": { roles: STAFF },
   "release.read": { roles: STAFF, scope: "export:read" },
-  "dashboard.view": { roles: STAFF },
+  "dashboard.view": { roles: STAFF, scope: "items:read" },
   "seed.read": { roles: EVERYONE, scope: "items:read" },
   "item.read": { roles: EVERYONE, scope: "items:read" },
   "item.create": { roles: EVERYONE },

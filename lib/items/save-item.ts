@@ -3,6 +3,7 @@ import "server-only";
 import { getDb, type Tx } from "../db";
 import { AppError } from "../errors";
 import { assertCan } from "../auth/permissions";
+import { recordEvent } from "../audit/record-event";
 import type { Actor } from "../auth/types";
 import type { ItemStatus } from "../generated/prisma/enums";
 import { changedFields, crossFieldIssues, saveItemSchema, type ItemFields, type ItemPatch } from "./schemas";
@@ -49,7 +50,13 @@ export async function applyPatch(tx: Tx, actor: Actor, id: string, baseVersion: 
   if (changedFields(current, next).length === 0) return { version: row.version, status: row.status, saved: false, fieldsHash: fieldsHash(current) };
   if (row.status === "SUBMITTED" && !options.withdraw) throw withdrawRequired();
   const status = statusAfterEdit(row.status);
-  return writeVersion(tx, actor, id, row.version, next, status, status === row.status ? {} : { submittedAt: null, approvedAt: null });
+  const saved = await writeVersion(tx, actor, id, row.version, next, status, status === row.status ? {} : { submittedAt: null, approvedAt: null });
+  // Every status change is on the record: a submitted item withdrawn from review, an approved one edited into a new draft.
+  if (status !== row.status) {
+    const action = row.status === "SUBMITTED" ? "item.withdraw" : "item.edit-approved";
+    await recordEvent(tx, actor, { action, entityType: "Item", entityId: id, data: { from: row.status, to: status, version: saved.version } });
+  }
+  return saved;
 }
 
 /** Write fields and status as the next version, with its revision. The caller holds the row lock. */

@@ -7,7 +7,13 @@ import type { Actor } from "../auth/types";
 export type TimelineEntry = { at: string; kind: "saved" | "submitted" | "created" | "checks" | "comment" | "decision" | "event"; who: string | null; text: string };
 
 const DECISION_TEXT = { APPROVE: "approved", REQUEST_CHANGES: "requested changes on", REJECT: "rejected" } as const;
-const EVENT_TEXT: Record<string, string> = { "item.reopen": "reopened the item", "item.apply-suggestion": "applied a suggestion", "item.assign": "assigned the item", "item.withdraw": "withdrew the item from review" };
+const EVENT_TEXT: Record<string, string> = {
+  "item.reopen": "reopened the item",
+  "item.apply-suggestion": "applied a suggestion",
+  "item.assign": "assigned the item",
+  "item.withdraw": "withdrew the item from review",
+  "item.edit-approved": "edited the approved item: a new draft",
+};
 const LIMIT = 200;
 
 export async function getTimeline(actor: Actor, itemId: string): Promise<TimelineEntry[]> {

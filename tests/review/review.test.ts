@@ -59,6 +59,57 @@ describe("review decisions", () => {
     expect(await listReviewQueue(lead, { source: "no-such-source" })).toMatchObject({ items: [], total: 0 });
   });
 
+  it("filters by topic, level, difficulty, check state and submission time, and pages by keyset without losing or repeating an item", async () => {
+    const topic = `Queue topic ${Date.now()}`;
+    const items: string[] = [];
+    for (const [i, level] of (["GRADUATE", "GRADUATE", "ADVANCED_UNDERGRADUATE"] as const).entries()) {
+      const seed = await makeSeed();
+      const { id } = await createItem(author, { seedId: seed.id });
+      const saved = await saveItem(author, id, { version: 1, ...GOOD_ITEM, topic, level, difficulty: i === 0 ? "HARD" : "MEDIUM" });
+      await submitItem(author, id, { version: saved.version });
+      items.push(id);
+    }
+    const ids = async (filter: Record<string, unknown>) => (await listReviewQueue(lead, { topic, ...filter })).items.map((r) => r.id);
+    expect(await ids({})).toEqual(items); // oldest submission first
+    expect(await ids({ level: "GRADUATE" })).toEqual(items.slice(0, 2));
+    expect(await ids({ difficulty: "HARD" })).toEqual([items[0]]);
+    // The newest check run's outcome (the submit gate's run): the same for the three, and no other state matches.
+    const states = await getDb().item.findMany({ where: { id: { in: items } }, select: { checkState: true } });
+    const state = states[0].checkState!;
+    expect(states.every((x) => x.checkState === state)).toBe(true);
+    expect(await ids({ checks: state })).toEqual(items);
+    for (const other of (["PASSING", "WARNINGS", "FAILING"] as const).filter((x) => x !== state)) expect(await ids({ checks: other })).toEqual([]);
+    const second = await getDb().item.findUniqueOrThrow({ where: { id: items[1] }, select: { submittedAt: true } });
+    expect(await ids({ submittedAfter: second.submittedAt!.toISOString() })).toEqual(items.slice(1));
+    expect(await ids({ submittedBefore: new Date(second.submittedAt!.getTime() - 1).toISOString() })).toEqual(items.slice(0, 1));
+    // Pages of one: every item once, in order, each page with the filter's total.
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listReviewQueue(lead, { topic, limit: 1, cursor });
+      expect(page.total).toBe(3);
+      seen.push(...page.items.map((r) => r.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(items);
+  });
+
+  it("puts a withdrawal and an edit of an approved item on the record (audit event and timeline)", async () => {
+    const first = await submittedItem();
+    const withdrawn = await saveItem(author, first.id, { version: first.version, withdraw: true, solution: `${GOOD_ITEM.solution} Revised.` });
+    expect(withdrawn.status).toBe("DRAFT");
+    expect(await getDb().auditEvent.findFirst({ where: { entityId: first.id, action: "item.withdraw" } })).toMatchObject({ actorId: author.id, data: { from: "SUBMITTED", to: "DRAFT", version: withdrawn.version } });
+    const second = await submittedItem();
+    await decideItem(lead, second.id, { version: second.version, decision: "APPROVE" });
+    const edited = await saveItem(author, second.id, { version: second.version, solution: `${GOOD_ITEM.solution} Revised.` });
+    expect(await getDb().auditEvent.findFirst({ where: { entityId: second.id, action: "item.edit-approved" } })).toMatchObject({ actorId: author.id, data: { from: "APPROVED", to: "DRAFT", version: edited.version } });
+    const review = await getReview(lead, second.id);
+    expect(review.timeline[0]).toMatchObject({ kind: "event", text: "edited the approved item: a new draft" });
+    // A save that changes no status records nothing more.
+    await saveItem(author, second.id, { version: edited.version, solution: `${GOOD_ITEM.solution} Revised twice.` });
+    expect(await getDb().auditEvent.count({ where: { entityId: second.id, action: { in: ["item.withdraw", "item.edit-approved"] } } })).toBe(1);
+  });
+
   it("refuses the author, the last editor (a lead too) and annotators, with the reason", async () => {
     const { id, version } = await submittedItem();
     await expect(decideItem(author, id, { version, decision: "APPROVE" })).rejects.toMatchObject({ code: "FORBIDDEN" });

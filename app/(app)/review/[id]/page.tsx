@@ -1,3 +1,4 @@
+import { isolationLabel } from "@/lib/checks/isolation-label";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -97,7 +98,7 @@ export default async function ReviewItemPage({ params, searchParams }: Props) {
             <div data-testid="review-checks">
               <p className="mb-1 text-xs text-stone-500">
                 {failing.length === 0 ? "Every check passes." : `${failing.filter((r) => r.blocking).length} blocking failure(s), ${failing.filter((r) => !r.blocking).length} warning(s).`}
-                {checks.isolation ? ` Sandbox: ${checks.isolation}.` : ""}
+                {checks.isolation ? ` Sandbox: ${isolationLabel(checks.isolation)}.` : ""}
               </p>
               <ul className="space-y-1">{checks.results.map((r, i) => <CheckResultLine key={`${r.id}-${i}`} result={r} />)}</ul>
             </div>
