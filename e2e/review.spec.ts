@@ -147,3 +147,65 @@ test("a lead assigns seeds in bulk with shift-click and sees them assigned", asy
   await expect(page.getByTestId("seed-table").locator("tbody tr").filter({ hasText: "Emmy Annotator" })).toHaveCount(3);
   await page.context().close();
 });
+
+test("keys move through the queue (keeping its filter), show their help and open the reject box; never while typing", async ({ browser }) => {
+  test.slow(); // three submissions, each running the checks in the sandbox
+  const topic = `Keys ${Date.now()}`;
+  const annotator = await pageAs(browser, "annotator");
+  const ids: string[] = [];
+  for (const seedTitle of ["Yukawa potential", "Decay rate of a scalar"]) {
+    const id = await createItemFromSeed(annotator, seedTitle);
+    const version = await saveFields(annotator, id, 1, { ...GOOD_ITEM, topic, statement: GOOD_ITEM.statement.replace("Determine", `Determine (${topic}, ${seedTitle})`) });
+    const submitted = await annotator.request.post(`/api/items/${id}/submit`, { data: { version } });
+    expect(submitted.status(), await submitted.text()).toBe(200);
+    ids.push(id);
+  }
+  const lead = await pageAs(browser, "lead");
+  await lead.goto(`/review?topic=${encodeURIComponent(topic)}`);
+  await expect(lead.locator("[data-testid^=queue-row-]")).toHaveCount(2);
+  await lead.getByTestId(`queue-row-${ids[0]}`).getByRole("link").first().click();
+  await expect(lead).toHaveURL(new RegExp(`/review/${ids[0]}\\?.*topic=`));
+  await expect(lead.getByTestId("review-checks")).toContainText("Sandbox: bubblewrap.");
+
+  // j: the next item of the filtered queue; k: back.
+  await lead.locator("body").click({ position: { x: 5, y: 5 } });
+  await lead.keyboard.press("j");
+  await expect(lead).toHaveURL(new RegExp(`/review/${ids[1]}\\?.*topic=`));
+  await expect(lead.getByTestId("next-item")).toHaveCount(0); // the last of the filter
+  await lead.locator("body").click({ position: { x: 5, y: 5 } });
+  await lead.keyboard.press("k");
+  await expect(lead).toHaveURL(new RegExp(`/review/${ids[0]}\\?.*topic=`));
+
+  // ?: the keys; x: the reject box, focused — and typing j, k, a or ? there writes them, nothing else happens.
+  await lead.locator("body").click({ position: { x: 5, y: 5 } });
+  await lead.keyboard.press("?");
+  await expect(lead.getByTestId("review-keys")).toContainText("reject (write the reason)");
+  await lead.keyboard.press("x");
+  await expect(lead.getByTestId("decision-comment")).toBeFocused();
+  await expect(lead.getByTestId("send-decision")).toHaveText("Reject the item");
+  await lead.keyboard.type("jka?");
+  await expect(lead.getByTestId("decision-comment")).toHaveValue("jka?");
+  await expect(lead).toHaveURL(new RegExp(`/review/${ids[0]}`));
+  await expect(lead.getByTestId("review-status")).toHaveText("submitted");
+  await lead.context().close();
+  await annotator.context().close();
+});
+
+test("a lead reassigns a draft to another annotator from the items list", async ({ browser }) => {
+  const annotator = await pageAs(browser, "annotator");
+  const id = await createItemFromSeed(annotator, "Compton scattering threshold");
+  const lead = await pageAs(browser, "lead");
+  await lead.goto("/items?author=all&status=DRAFT");
+  const row = lead.getByTestId(`item-row-${id}`);
+  await row.locator("input[type=checkbox]").click();
+  await expect(lead.getByTestId("selection-count")).toHaveText("1 selected");
+  await lead.getByLabel("Assign to").selectOption({ label: "Paul Annotator (annotator)" });
+  await lead.getByTestId("assign").click();
+  await expect(lead.getByTestId("assign-message")).toHaveText("Assigned 1 item to Paul Annotator.");
+  await expect(row).toContainText("assigned to Paul Annotator");
+  // Paul may now edit it; he finds it among his items.
+  const paul = await pageAs(browser, "annotator2");
+  const item = await (await paul.request.get(`/api/items/${id}`)).json();
+  expect(item).toMatchObject({ assignee: { name: "Paul Annotator" }, canEdit: true });
+  for (const p of [annotator, lead, paul]) await p.context().close();
+});
