@@ -1,6 +1,6 @@
 "use client";
 // The item's symbol declarations for the answer checker: comma-separated names per kind.
-import { DECLARATION_KINDS, type Declarations } from "@/lib/items/declarations";
+import { autoDeclaredNote, DECLARATION_KINDS, type Declarations } from "@/lib/items/declarations";
 import { optionsText, ParsedInput } from "./parsed-input-client";
 
 const LABEL: Record<(typeof DECLARATION_KINDS)[number], string> = {
@@ -18,8 +18,7 @@ export function DeclarationsInput({ value, onChange, readOnly, argumentNames }: 
     <details className="mt-2 text-sm" data-testid="declarations">
       <summary className="cursor-pointer text-xs text-stone-500">
         Symbols the answer checker should know{count ? ` (${count})` : ""}
-        {argumentNames.length === 1 && ` — the argument ${argumentNames[0]} is declared automatically`}
-        {argumentNames.length > 1 && ` — the arguments ${argumentNames.slice(0, -1).join(", ")} and ${argumentNames[argumentNames.length - 1]} are declared automatically`}
+        {autoDeclaredNote(argumentNames)}
       </summary>
       <div className="mt-2 grid gap-2 sm:grid-cols-2">
         {DECLARATION_KINDS.map((kind) => (

@@ -22,3 +22,10 @@ export function declarationsFor(declared: Declarations, spec: AnswerSpec): Decla
   const args = spec.arguments.filter((a) => a.name).flatMap((a) => latexNamesOf(a.name));
   return { ...declared, symbols: [...new Set([...(declared.symbols ?? []), ...args])] };
 }
+
+/** " — the argument θ is declared automatically" / " — the arguments a, b and c are …"; "" without arguments. */
+export function autoDeclaredNote(argumentNames: readonly string[]): string {
+  if (argumentNames.length === 0) return "";
+  if (argumentNames.length === 1) return ` — the argument ${argumentNames[0]} is declared automatically`;
+  return ` — the arguments ${argumentNames.slice(0, -1).join(", ")} and ${argumentNames[argumentNames.length - 1]} are declared automatically`;
+}

@@ -134,6 +134,10 @@ describe("fieldwork CLI", () => {
     const page = JSON.parse(queue.stdout);
     expect(page.total).toBe(1);
     expect(page.items[0]).toMatchObject({ id, author: { id: author.id }, version: saved.version + 1 });
+    const later = fieldwork(["review", "list", "--author", author.email, "--submitted-after", "2999-01-01", "--json"], url);
+    expect(JSON.parse(later.stdout).total, later.stderr).toBe(0);
+    const earlier = fieldwork(["review", "list", "--author", author.email, "--submitted-before", "2999-01-01", "--json"], url);
+    expect(JSON.parse(earlier.stdout).total, earlier.stderr).toBe(1);
 
     const { getDb } = await import("../../lib/db");
     const source = await getDb().source.findUniqueOrThrow({ where: { id: seed.sourceId } });

@@ -9,7 +9,7 @@ import { assignSeeds } from "../../../lib/seeds/assign-seeds";
 import { emit, fail, type OutputOptions } from "../output";
 import { withDatabase } from "../with-database";
 
-type ListOptions = OutputOptions & { source?: string; author?: string; topic?: string; level?: string; difficulty?: string; checks?: string; limit?: string; cursor?: string };
+type ListOptions = OutputOptions & { source?: string; author?: string; topic?: string; level?: string; difficulty?: string; checks?: string; submittedAfter?: string; submittedBefore?: string; limit?: string; cursor?: string };
 type AssignOptions = OutputOptions & { to: string; source?: string; ids?: string; count?: string };
 
 export function registerReviewCommands(program: Command): void {
@@ -22,6 +22,8 @@ export function registerReviewCommands(program: Command): void {
     .option("--level <level>", "ADVANCED_UNDERGRADUATE, GRADUATE or RESEARCH")
     .option("--difficulty <difficulty>", "EASY, MEDIUM or HARD")
     .option("--checks <state>", "PASSING, WARNINGS or FAILING")
+    .option("--submitted-after <date>", "submitted at or after (ISO date or time)")
+    .option("--submitted-before <date>", "submitted before (ISO date or time)")
     .option("--limit <n>", "rows per page (at most 100)", "25")
     .option("--cursor <cursor>", "the nextCursor of the previous page")
     .option("--json", "print one JSON object")
@@ -29,8 +31,8 @@ export function registerReviewCommands(program: Command): void {
       try {
         const page = await withDatabase(async () => {
           const author = options.author ? await userIdOf(options.author) : undefined;
-          const { source, topic, level, difficulty, checks, cursor, limit } = options;
-          return listReviewQueue(CLI_ACTOR, { source, topic, level, difficulty, checks, cursor, limit, author });
+          const { source, topic, level, difficulty, checks, submittedAfter, submittedBefore, cursor, limit } = options;
+          return listReviewQueue(CLI_ACTOR, { source, topic, level, difficulty, checks, submittedAfter, submittedBefore, cursor, limit, author });
         });
         emit(options, page, () =>
           [`${page.total} submitted item(s) match.`, ...page.items.map((i) => `${i.id}  v${i.version}  ${(i.checkState ?? "unchecked").padEnd(8)}  ${i.author.name.padEnd(20)}  ${i.title}`)].join("\n"),
