@@ -39,6 +39,11 @@ describe("claim next and assignment", () => {
     const perAnnotator = new Map<string, number>();
     for (const r of rows) perAnnotator.set(r.assigneeId!, (perAnnotator.get(r.assigneeId!) ?? 0) + 1);
     expect([...perAnnotator.values()].reduce((a, b) => a + b, 0)).toBe(20);
+    // …and in the audit log, once per claim, by the annotator who got the seed; each result names its seed.
+    const seeds = await getDb().seed.findMany({ where: { source: { identifier: source } }, select: { id: true, assigneeId: true, location: true } });
+    const events = await getDb().auditEvent.findMany({ where: { action: "seed.claim", entityId: { in: seeds.map((x) => x.id) } }, select: { actorId: true, entityId: true } });
+    expect(events.map((e) => [e.entityId, e.actorId]).sort()).toEqual(seeds.map((x) => [x.id, x.assigneeId]).sort());
+    for (const r of results) if (r.seed) expect(r.seed).toMatchObject({ source, location: seeds.find((x) => x.id === r.seed!.id)!.location });
   });
 
   it("refuses a claim past MAX_OPEN_CLAIMS with a message that says so, even when claims race", async () => {
