@@ -23,3 +23,13 @@ export function PageHeader({ title, subtitle, children }: { title: React.ReactNo
     </div>
   );
 }
+
+/** A titled part of a card (a field of an item: "Statement", "Reference code"…). */
+export function CardSection({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <div className="mb-3">
+      <h3 className="mb-1 text-xs font-semibold text-stone-500 uppercase">{title}</h3>
+      {children}
+    </div>
+  );
+}

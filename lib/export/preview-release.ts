@@ -5,18 +5,12 @@ import { getDb } from "../db";
 import { assertCan } from "../auth/permissions";
 import type { Actor } from "../auth/types";
 import { Prisma } from "../generated/prisma/client";
-import { NONE, type CountMap } from "./bundle/manifest";
+import { NONE, type CountMap, type Counts } from "./bundle/manifest";
 import { SPLIT_OF_DB, type SplitName } from "./model/release-row";
 import { ZPreviewReleaseInput } from "./model/schemas";
 import { candidatesSql } from "./release-sql";
 
-export type ReleasePreview = {
-  total: number;
-  bySplit: Record<SplitName, number>;
-  byTopic: CountMap;
-  bySource: CountMap;
-  byDifficulty: CountMap;
-  byLevel: CountMap;
+export type ReleasePreview = Omit<Counts, "byLicense"> & {
   /** false when no name was given: items without a split would move between splits under another name */
   splitExact: boolean;
 };

@@ -12,7 +12,7 @@ import { ReviewActions } from "@/components/review/review-actions-client";
 import { ReviewDiff } from "@/components/review/review-diff";
 import { TestCasesView } from "@/components/review/test-cases-view";
 import { Timeline } from "@/components/review/timeline";
-import { Card, PageHeader } from "@/components/ui/card";
+import { Card, CardSection, PageHeader } from "@/components/ui/card";
 import { Forbidden } from "@/components/ui/forbidden";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { can } from "@/lib/auth/permissions";
@@ -77,13 +77,13 @@ export default async function ReviewItemPage({ params, searchParams }: Props) {
           )}
         </Card>
         <Card title="Item">
-          <Section title="Statement"><LatexView source={item.statement} macros={seed.macros} testId="item-statement" /></Section>
-          <Section title="Description"><p className="text-sm">{item.description || "—"}</p></Section>
-          <Section title="Answer requirements"><PythonCode code={renderSkeleton(item.answerSpec)} testId="item-skeleton" /></Section>
-          <Section title="Solution"><LatexView source={item.solution} macros={seed.macros} /></Section>
-          <Section title="Final answer"><MathView math={item.finalAnswer} macros={seed.macros} testId="item-final-answer" /></Section>
-          <Section title="Reference code"><PythonCode code={item.referenceCode} testId="item-code" /></Section>
-          <Section title="Test cases"><TestCasesView spec={item.answerSpec} cases={item.testCases} /></Section>
+          <CardSection title="Statement"><LatexView source={item.statement} macros={seed.macros} testId="item-statement" /></CardSection>
+          <CardSection title="Description"><p className="text-sm">{item.description || "—"}</p></CardSection>
+          <CardSection title="Answer requirements"><PythonCode code={renderSkeleton(item.answerSpec)} testId="item-skeleton" /></CardSection>
+          <CardSection title="Solution"><LatexView source={item.solution} macros={seed.macros} /></CardSection>
+          <CardSection title="Final answer"><MathView math={item.finalAnswer} macros={seed.macros} testId="item-final-answer" /></CardSection>
+          <CardSection title="Reference code"><PythonCode code={item.referenceCode} testId="item-code" /></CardSection>
+          <CardSection title="Test cases"><TestCasesView spec={item.answerSpec} cases={item.testCases} /></CardSection>
           <p className="text-xs text-stone-500">
             {[item.topic, item.level && enumLabel(item.level), item.difficulty && enumLabel(item.difficulty), item.split && `split ${enumLabel(item.split)}`, item.license].filter(Boolean).join(" · ") || "No metadata."}
           </p>
@@ -108,14 +108,5 @@ export default async function ReviewItemPage({ params, searchParams }: Props) {
         <Card title="Timeline"><Timeline entries={review.timeline} /></Card>
       </div>
     </>
-  );
-}
-
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <div className="mb-3">
-      <h3 className="mb-1 text-xs font-semibold text-stone-500 uppercase">{title}</h3>
-      {children}
-    </div>
   );
 }

@@ -5,7 +5,7 @@ import { PythonCode } from "@/components/code/python-code";
 import { LatexView } from "@/components/latex/latex-view";
 import { MathView } from "@/components/latex/math-view-client";
 import { TestCasesView } from "@/components/review/test-cases-view";
-import { Card, PageHeader } from "@/components/ui/card";
+import { Card, CardSection, PageHeader } from "@/components/ui/card";
 import { Forbidden } from "@/components/ui/forbidden";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
@@ -41,13 +41,13 @@ export default async function FrozenItemPage({ params }: Props) {
       />
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title="Item">
-          <Section title="Statement"><LatexView source={item.statement} testId="frozen-statement" /></Section>
-          <Section title="Description"><p className="text-sm">{item.description || "—"}</p></Section>
-          <Section title="Answer requirements"><PythonCode code={renderSkeleton(item.answerSpec)} /></Section>
-          <Section title="Solution"><LatexView source={item.solution} /></Section>
-          <Section title="Final answer"><MathView math={item.finalAnswer} /></Section>
-          <Section title="Reference code"><PythonCode code={item.referenceCode} /></Section>
-          <Section title="Test cases"><TestCasesView spec={item.answerSpec} cases={item.testCases} /></Section>
+          <CardSection title="Statement"><LatexView source={item.statement} testId="frozen-statement" /></CardSection>
+          <CardSection title="Description"><p className="text-sm">{item.description || "—"}</p></CardSection>
+          <CardSection title="Answer requirements"><PythonCode code={renderSkeleton(item.answerSpec)} /></CardSection>
+          <CardSection title="Solution"><LatexView source={item.solution} /></CardSection>
+          <CardSection title="Final answer"><MathView math={item.finalAnswer} /></CardSection>
+          <CardSection title="Reference code"><PythonCode code={item.referenceCode} /></CardSection>
+          <CardSection title="Test cases"><TestCasesView spec={item.answerSpec} cases={item.testCases} /></CardSection>
         </Card>
         <Card title="Provenance (frozen with the release)">
           <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 text-sm">
@@ -62,18 +62,9 @@ export default async function FrozenItemPage({ params }: Props) {
             <dt className="text-stone-500">reviews</dt>
             <dd>{p.reviews.length ? p.reviews.map((r) => `${r.reviewer}: ${r.decision.toLowerCase().replace("_", " ")} v${r.version}`).join(" · ") : "—"}</dd>
           </dl>
-          <Section title="Seed problem"><LatexView source={p.seed.problem} /></Section>
+          <CardSection title="Seed problem"><LatexView source={p.seed.problem} /></CardSection>
         </Card>
       </div>
     </>
-  );
-}
-
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <div className="mb-3">
-      <h3 className="mb-1 text-xs font-semibold text-stone-500 uppercase">{title}</h3>
-      {children}
-    </div>
   );
 }
