@@ -1,6 +1,7 @@
 // Releases against a real PostgreSQL: the freeze (filters, split ratios, frozen versions, immutability), and
 // the bundle rebuilt from it byte for byte.
 import { createHash } from "node:crypto";
+import { parse } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../lib/db";
 import type { SessionUser } from "../../lib/auth/types";
@@ -155,7 +156,15 @@ describe("releases", () => {
     expect(release.manifest.files.find((f) => f.path === REWARD_MODULE_BUNDLE_PATH)).toEqual({ path: REWARD_MODULE_BUNDLE_PATH, bytes: Buffer.byteLength(rewardModule), rows: null, sha256: sha256(Buffer.from(rewardModule)) });
     const files = await bundleBytes(name);
     expect(files.get(REWARD_MODULE_BUNDLE_PATH)!.toString("utf8")).toBe(rewardModule);
-    expect(files.get("README.md")!.toString("utf8")).toContain(`custom_reward_function.path=${REWARD_MODULE_BUNDLE_PATH}`);
+    const card = files.get("README.md")!.toString("utf8");
+    expect(card).toContain(`custom_reward_function.path=${REWARD_MODULE_BUNDLE_PATH}`);
+    // `datasets` loads every config of a folder with the loader of the first config's files: all JSON Lines
+    // (the verl config names verl/*.json; the Parquet files are for verl's trainer), with declared features.
+    const header = parse(card.split("---\n")[1]) as { configs: { config_name: string; data_files: { path: string }[] }[]; dataset_info: { config_name: string; features: { name: string }[] }[] };
+    expect(header.configs.map((c) => c.config_name)).toEqual(["verl", "sft", "native", "pipeline"]);
+    for (const c of header.configs) for (const f of c.data_files) expect(f.path, c.config_name).toMatch(/\.jsonl?$/);
+    expect(header.dataset_info.map((d) => d.config_name)).toEqual(["verl", "sft", "native"]);
+    expect(header.dataset_info[0].features.map((f) => f.name)).toEqual(["ability", "data_source", "extra_info", "prompt", "reward_model"]);
     // The bundle is built from the stored copy, never from the app's current module: a different copy fails the manifest.
     const changed = { ...release, staticFiles: { [REWARD_MODULE_BUNDLE_PATH]: `${rewardModule}\n# improved later\n` } };
     const file = (await bundleFiles(changed)).find((f) => f.path === REWARD_MODULE_BUNDLE_PATH)!;

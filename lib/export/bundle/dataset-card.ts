@@ -2,6 +2,9 @@
 // per split, license, task categories, size category, pretty name), then prose: counts, sources and
 // licenses, how items were made and checked, how to grade, how to load. A pure function of the manifest
 // (without README.md's own entry), so it rebuilds byte for byte.
+import { FORMATS } from "../formats";
+import type { FormatName } from "../formats/types";
+import { hfFeatureLines, hfFeaturesOf } from "./hf-features";
 import { REWARD_MODULE_BUNDLE_PATH } from "./layout";
 import { SPLIT_NAMES } from "../model/release-row";
 import type { Manifest, ManifestFile } from "./manifest";
@@ -34,19 +37,38 @@ function sizeCategory(n: number): string {
 }
 
 type Config = { name: string; dir: string; ext: string; isDefault: boolean };
-const CONFIGS: Config[] = [
-  { name: "verl", dir: "verl", ext: "parquet", isDefault: true },
+const JSON_CONFIGS: Config[] = [
   { name: "sft", dir: "sft", ext: "jsonl", isDefault: false },
   { name: "native", dir: "native", ext: "jsonl", isDefault: false },
   { name: "pipeline", dir: "pipeline", ext: "jsonl", isDefault: false },
 ];
+/**
+ * The card's configs. `datasets` builds every config of a folder with one loader, chosen from the first
+ * config's files: with the Parquet files there, the JSON Lines configs failed to load ("Parquet magic bytes
+ * not found"). From bundle layout 2 the verl config names its JSON Lines copy; the Parquet files stay for verl's
+ * trainer (`data.train_files=verl/train.parquet`). Layout 1 keeps its card, and so its bytes.
+ */
+function configsOf(schemaVersion: number): Config[] {
+  return [{ name: "verl", dir: "verl", ext: schemaVersion >= 2 ? "json" : "parquet", isDefault: true }, ...JSON_CONFIGS];
+}
+
+/** `dataset_info`: each tabular format's columns as declared features (layout 2 on), so every split loads alike. */
+function datasetInfo(configs: Config[], present: Set<string>): string[] {
+  const lines: string[] = [];
+  for (const c of configs) {
+    const fields = hfFeaturesOf(FORMATS[c.name as FormatName].jsonSchema);
+    if (!fields || !SPLIT_NAMES.some((s) => present.has(`${c.dir}/${s}.${c.ext}`))) continue;
+    lines.push(`- config_name: ${c.name}`, "  features:", ...hfFeatureLines(fields, "  "));
+  }
+  return lines.length ? ["dataset_info:", ...lines] : [];
+}
 
 function yamlHeader(m: CardInput): string[] {
   const lines = ["---", `pretty_name: ${q(m.description ? `${m.name}: ${m.description.split("\n")[0].slice(0, 120)}` : m.name)}`, `license: ${cardLicense(m)}`];
   lines.push("language:", "- en", "task_categories:", "- text-generation", "- question-answering", "tags:", "- physics", "- theoretical-physics", "- verifiable-rewards", "- code");
   lines.push("size_categories:", `- ${sizeCategory(m.counts.total)}`, "configs:");
   const present = new Set(m.files.map((f) => f.path));
-  for (const c of CONFIGS) {
+  for (const c of configsOf(m.schemaVersion)) {
     const splits = SPLIT_NAMES.filter((s) => present.has(`${c.dir}/${s}.${c.ext}`));
     if (!splits.length) continue;
     lines.push(`- config_name: ${c.name}`);
@@ -54,6 +76,7 @@ function yamlHeader(m: CardInput): string[] {
     lines.push("  data_files:");
     for (const s of splits) lines.push(`  - split: ${s}`, `    path: ${c.dir}/${s}.${c.ext}`);
   }
+  if (m.schemaVersion >= 2) lines.push(...datasetInfo(configsOf(m.schemaVersion), present));
   lines.push("---");
   return lines;
 }
@@ -118,7 +141,7 @@ export function datasetCard(m: CardInput): string {
     "",
     "| config | format |",
     "|---|---|",
-    ...CONFIGS.filter((cfg) => m.files.some((f) => f.path.startsWith(`${cfg.dir}/`))).map((cfg) => `| ${cfg.name} | ${cell(m.formats[cfg.name as keyof Manifest["formats"]])} |`),
+    ...configsOf(m.schemaVersion).filter((cfg) => m.files.some((f) => f.path.startsWith(`${cfg.dir}/`))).map((cfg) => `| ${cfg.name} | ${cell(m.formats[cfg.name as keyof Manifest["formats"]])} |`),
     "",
     "## Loading",
     "",
