@@ -328,6 +328,33 @@ test("Ctrl+Enter during a slow autosave waits for it, saves what was typed meanw
   await expect(page.getByTestId("field-description")).toHaveValue("First sentence. Typed during the save.");
 });
 
+test("Submit and Compute expected pressed during a slow autosave wait for it and act on what was typed", async ({ page }) => {
+  const id = await createItemFromSeed(page, "Yukawa potential");
+  await saveFields(page, id, 1, { ...GOOD_ITEM, statement: statementFor("slow save, then submit"), testCases: GOOD_ITEM.testCases.map((tc) => ({ ...tc, expected: null })) });
+  await page.goto(`/items/${id}`);
+  await expect(page.getByTestId("item-version")).toHaveText("v2");
+  await slowSaves(page, 1500);
+  const description = page.getByTestId("field-description");
+  // Compute expected during a save: the save lands, the text typed meanwhile is saved, then the code runs.
+  await description.fill("Harmonic oscillator levels.");
+  await page.keyboard.press("ControlOrMeta+s");
+  await expect(page.getByTestId("save-state")).toHaveText("Saving…");
+  await description.fill("Harmonic oscillator levels, typed during the save.");
+  await page.getByTestId("compute-expected").click();
+  await expect(page.getByLabel("Row 1 expected")).toHaveValue("0.5", { timeout: 20_000 });
+  await expect(page.getByTestId("save-state")).toHaveText("All changes saved", { timeout: 20_000 });
+  // Submit during a save: it waits, saves the newest text, and submits that version.
+  await description.fill("Harmonic oscillator spectrum.");
+  await page.keyboard.press("ControlOrMeta+s");
+  await expect(page.getByTestId("save-state")).toHaveText("Saving…");
+  await description.fill("Harmonic oscillator spectrum, as a function of level and frequency.");
+  await page.getByTestId("submit-item").click();
+  await expect(page.getByTestId("item-status")).toHaveText("submitted", { timeout: 30_000 });
+  const item = await (await page.request.get(`/api/items/${id}`)).json();
+  expect(item).toMatchObject({ status: "SUBMITTED", description: "Harmonic oscillator spectrum, as a function of level and frequency." });
+  expect(item.testCases.map((tc: { expected: unknown }) => tc.expected)).toEqual(GOOD_ITEM.testCases.map((tc) => tc.expected));
+});
+
 test("text typed while Compute expected runs survives, and the expected values appear", async ({ page }) => {
   const id = await createItemFromSeed(page, "Compton scattering threshold");
   await saveFields(page, id, 1, { ...GOOD_ITEM, statement: statementFor("compute while typing"), testCases: GOOD_ITEM.testCases.map((tc) => ({ ...tc, expected: null })) });
