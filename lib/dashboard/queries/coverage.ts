@@ -4,7 +4,7 @@ import "server-only";
 import { getDb } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
 import type { CoverageRow } from "../model/types";
-import { countsWhere, type Scope } from "./scope";
+import { countRows, type Scope } from "./scope";
 
 export async function queryCoverage(scope: Scope): Promise<CoverageRow[]> {
   return getDb().$queryRaw<CoverageRow[]>(coverageSql(scope));
@@ -18,7 +18,7 @@ export function coverageSql(scope: Scope): Prisma.Sql {
       SELECT c."sourceId", sum(c."n")::int AS "imported",
         coalesce(sum(c."n") FILTER (WHERE c."key" IN ('IN_PROGRESS', 'ADAPTED')), 0)::int AS "adapted",
         coalesce(sum(c."n") FILTER (WHERE c."key" = 'ADAPTED'), 0)::int AS "approved"
-      FROM "DashboardCount" c WHERE ${countsWhere(["seed"], scope, { perSource: true })} GROUP BY 1 HAVING sum(c."n") <> 0
+      FROM ${countRows(["seed"], scope, { perSource: true })} c GROUP BY 1 HAVING sum(c."n") <> 0
     ) t JOIN "Source" src ON src."id" = t."sourceId"
     ORDER BY t."imported" DESC, src."identifier"`;
 }

@@ -4,7 +4,7 @@ import "server-only";
 import { getDb } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
 import { ITEM_STATUSES, SEED_STATUSES, type Funnel } from "../model/types";
-import { countsWhere, type Scope } from "./scope";
+import { countRows, type Scope } from "./scope";
 
 type Row = { kind: "seed" | "item"; status: string; n: number };
 
@@ -21,6 +21,5 @@ export async function queryFunnel(scope: Scope): Promise<Funnel> {
 /** The panel's one query (exported to inspect it, e.g. with EXPLAIN). */
 export function funnelSql(scope: Scope): Prisma.Sql {
   return Prisma.sql`
-    SELECT c."fact" AS "kind", c."key" AS "status", sum(c."n")::int AS "n" FROM "DashboardCount" c
-    WHERE ${countsWhere(["seed", "item"], scope)} GROUP BY 1, 2 HAVING sum(c."n") <> 0`;
+    SELECT c."fact" AS "kind", c."key" AS "status", sum(c."n")::int AS "n" FROM ${countRows(["seed", "item"], scope)} c GROUP BY 1, 2 HAVING sum(c."n") <> 0`;
 }

@@ -7,7 +7,7 @@ import "server-only";
 import { getDb } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
 import type { AnnotatorRow, ReviewerRow } from "../model/types";
-import { countsWhere, inRange, reviewFilter, type Scope } from "./scope";
+import { countRows, inRange, reviewFilter, type Scope } from "./scope";
 
 type Row = { annotators: AnnotatorRow[] | null; reviewers: ReviewerRow[] | null };
 
@@ -23,16 +23,13 @@ export async function queryPeople(scope: Scope): Promise<{ people: AnnotatorRow[
 export function peopleSql(scope: Scope): Prisma.Sql {
   return Prisma.sql`
     WITH claimed AS (
-      SELECT c."personId" AS "who", sum(c."n")::int AS "n" FROM "DashboardCount" c
-      WHERE ${countsWhere(["claim"], scope, { perPerson: true })} GROUP BY 1 HAVING sum(c."n") <> 0
+      SELECT c."personId" AS "who", sum(c."n")::int AS "n" FROM ${countRows(["claim"], scope, { perPerson: true })} c GROUP BY 1 HAVING sum(c."n") <> 0
     ),
     drafts AS (
-      SELECT c."personId" AS "who", sum(c."n")::int AS "n" FROM "DashboardCount" c
-      WHERE ${countsWhere(["item"], scope, { perPerson: true })} AND c."key" = 'DRAFT' GROUP BY 1 HAVING sum(c."n") <> 0
+      SELECT c."personId" AS "who", sum(c."n")::int AS "n" FROM ${countRows(["item"], scope, { perPerson: true })} c WHERE c."key" = 'DRAFT' GROUP BY 1 HAVING sum(c."n") <> 0
     ),
     rounds AS (
-      SELECT c."personId" AS "who", c."key"::int AS "rounds", sum(c."n") AS "n" FROM "DashboardCount" c
-      WHERE ${countsWhere(["approval"], scope, { perPerson: true })} GROUP BY 1, 2 HAVING sum(c."n") <> 0
+      SELECT c."personId" AS "who", c."key"::int AS "rounds", sum(c."n") AS "n" FROM ${countRows(["approval"], scope, { perPerson: true })} c GROUP BY 1, 2 HAVING sum(c."n") <> 0
     ),
     -- the median of a histogram, as percentile_cont(0.5) over its items: the mean of the values at the 0-based
     -- positions floor((N - 1) / 2) and ceil((N - 1) / 2) (the value at position k: the first whose running count exceeds k)
@@ -45,12 +42,11 @@ export function peopleSql(scope: Scope): Prisma.Sql {
       FROM rounds_running GROUP BY 1
     ),
     submitted AS (
-      SELECT c."personId" AS "who", sum(c."n")::int AS "n" FROM "DashboardCount" c
-      WHERE ${countsWhere(["submit"], scope, { perPerson: true })} GROUP BY 1 HAVING sum(c."n") <> 0
+      SELECT c."personId" AS "who", sum(c."n")::int AS "n" FROM ${countRows(["submit"], scope, { perPerson: true })} c GROUP BY 1 HAVING sum(c."n") <> 0
     ),
     by_author AS (
       SELECT c."personId" AS "who", sum(c."n")::int AS "n", coalesce(sum(c."n") FILTER (WHERE c."key" = 'REQUEST_CHANGES'), 0)::int AS "changes"
-      FROM "DashboardCount" c WHERE ${countsWhere(["review"], scope, { perPerson: true })} GROUP BY 1 HAVING sum(c."n") <> 0
+      FROM ${countRows(["review"], scope, { perPerson: true })} c GROUP BY 1 HAVING sum(c."n") <> 0
     ),
     by_reviewer AS (
       SELECT r."reviewerId" AS "who", count(*)::int AS "n",

@@ -7,7 +7,7 @@ import { getDb } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
 import { CHECKS } from "../../checks/registry";
 import type { CheckFailure, Quality } from "../model/types";
-import { countsWhere, inRange, reviewFilter, type Scope } from "./scope";
+import { countRows, inRange, reviewFilter, type Scope } from "./scope";
 
 /** Distinct reasons listed (the most frequent first); the total counts every rejection. */
 const MAX_REASONS = 50;
@@ -40,7 +40,7 @@ export function qualitySql(scope: Scope): Prisma.Sql {
   return Prisma.sql`
     WITH runs AS (
       SELECT split_part(c."key", '|', 1) AS "purpose", (string_to_array(c."key", '|'))[2:] AS "failedChecks", sum(c."n")::int AS "n"
-      FROM "DashboardCount" c WHERE ${countsWhere(["check"], scope)}
+      FROM ${countRows(["check"], scope)} c
       GROUP BY c."key" HAVING sum(c."n") <> 0
     ),
     failures AS (
@@ -49,8 +49,7 @@ export function qualitySql(scope: Scope): Prisma.Sql {
       FROM runs CROSS JOIN LATERAL unnest(runs."failedChecks") AS f("check") GROUP BY f."check"
     ),
     rounds AS (
-      SELECT c."key"::int AS "rounds", sum(c."n")::int AS "count" FROM "DashboardCount" c
-      WHERE ${countsWhere(["approval"], scope)} GROUP BY 1 HAVING sum(c."n") <> 0
+      SELECT c."key"::int AS "rounds", sum(c."n")::int AS "count" FROM ${countRows(["approval"], scope)} c GROUP BY 1 HAVING sum(c."n") <> 0
     ),
     rejections AS (
       SELECT lower(regexp_replace(btrim(coalesce(r."comment", '')), '\\s+', ' ', 'g')) AS "key", min(btrim(coalesce(r."comment", ''))) AS "reason", count(*)::int AS "count"

@@ -40,17 +40,22 @@ const dayParam = (d: Date) => d.toISOString().slice(0, 10);
 export type Grain = { perPerson?: boolean; perSource?: boolean };
 
 /**
- * The "DashboardCount" rows (alias `c`) of the facts in the range, at the grain the filters ask for: the
- * source's rows or, unless `perSource`, the all-sources rows; likewise the annotator's rows or, unless
- * `perPerson`, the everyone rows. Group them and keep groups whose sum is not 0 (rows can fall back to 0).
+ * The daily counts of the facts in the range (scope bounds are whole UTC days), at the grain the filters ask
+ * for: the source's rows or, unless `perSource`, the all-sources rows; likewise the annotator's rows or, unless
+ * `perPerson`, the everyone rows. Rows of "DashboardCount" and the changes not folded into it yet, as a
+ * subquery with the columns sourceId, personId, day, key, n: group them and keep groups whose sum is not 0.
  */
-export function countsWhere(facts: string[], scope: Scope, grain: Grain = {}): Prisma.Sql {
+export function countRows(facts: string[], scope: Scope, grain: Grain = {}): Prisma.Sql {
   const source = scope.source
     ? Prisma.sql`c."sourceId" = ${sourceId(scope.source)}`
     : grain.perSource ? Prisma.sql`c."sourceId" <> ${ALL}::uuid` : Prisma.sql`c."sourceId" = ${ALL}::uuid`;
   const person = scope.annotator
     ? Prisma.sql`c."personId" = ${scope.annotator}::uuid`
     : grain.perPerson ? Prisma.sql`c."personId" <> ${ALL}::uuid` : Prisma.sql`c."personId" = ${ALL}::uuid`;
-  return Prisma.sql`c."fact" = ANY(${facts}::text[]) AND ${source} AND ${person}
+  const where = Prisma.sql`c."fact" = ANY(${facts}::text[]) AND ${source} AND ${person}
     AND c."day" >= ${dayParam(scope.start)}::date AND c."day" < ${dayParam(scope.end)}::date`;
+  return Prisma.sql`(
+    SELECT c."fact", c."sourceId", c."personId", c."day", c."key", c."n" FROM "DashboardCount" c WHERE ${where}
+    UNION ALL
+    SELECT c."fact", c."sourceId", c."personId", c."day", c."key", c."n" FROM "DashboardCountDelta" c WHERE ${where})`;
 }

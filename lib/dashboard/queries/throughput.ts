@@ -5,7 +5,7 @@ import "server-only";
 import { getDb } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
 import type { ApprovedPerDay, SubmittedPerDay } from "../model/types";
-import { countsWhere, type Scope } from "./scope";
+import { countRows, type Scope } from "./scope";
 
 type Row = { kind: "approved" | "submitted"; day: string; annotatorId: string | null; annotator: string | null; n: number };
 
@@ -23,11 +23,11 @@ export function throughputSql(scope: Scope): Prisma.Sql {
     SELECT t."kind", to_char(t."day", 'YYYY-MM-DD') AS "day", t."who"::text AS "annotatorId", u."name" AS "annotator", t."n"
     FROM (
       SELECT 'approved' AS "kind", c."day", c."personId" AS "who", sum(c."n")::int AS "n"
-      FROM "DashboardCount" c WHERE ${countsWhere(["approval"], scope, { perPerson: true })}
+      FROM ${countRows(["approval"], scope, { perPerson: true })} c
       GROUP BY 2, 3 HAVING sum(c."n") <> 0
       UNION ALL
       SELECT 'submitted', c."day", NULL::uuid, sum(c."n")::int
-      FROM "DashboardCount" c WHERE ${countsWhere(["submit"], scope)}
+      FROM ${countRows(["submit"], scope)} c
       GROUP BY 2 HAVING sum(c."n") <> 0
     ) t LEFT JOIN "User" u ON u."id" = t."who"
     ORDER BY 2, 1, 4`;

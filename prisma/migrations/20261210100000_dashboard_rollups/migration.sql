@@ -1,10 +1,11 @@
 -- The lead dashboard's counts, rolled up per UTC day and kept exact by triggers, so a 90-day range reads a few
 -- thousand rows instead of every seed, item, submission, decision and check run in it.
 --
--- "DashboardCount" holds, per fact, day, source, person and key, how many rows of that fact there are now.
--- Each fact is counted at four grains: all sources and everyone (both ids the zero UUID), one source and
--- everyone, all sources and one person, one source and one person. A fact without a source (or person) is only
--- counted at the grains that do not name one. Facts (day = UTC date of the timestamp named):
+-- "DashboardCount" holds, per fact, day, source, person and key, how many rows of that fact there are; the
+-- dashboard reads it plus the changes not yet folded into it ("DashboardCountDelta"). Each fact is counted at
+-- four grains: all sources and everyone (both ids the zero UUID), one source and everyone, all sources and one
+-- person, one source and one person. A fact without a source (or person) is only counted at the grains that do
+-- not name one. Facts (day = UTC date of the timestamp named):
 --   seed      Seed          createdAt   sourceId      assigneeId   status
 --   claim     Seed          assignedAt  sourceId      assigneeId   ''            (assigned seeds only)
 --   item      Item          createdAt   sourceId      authorId     status
@@ -12,9 +13,13 @@
 --   submit    AuditEvent    createdAt   item's source actorId      ''            (item.submit only)
 --   review    Review        createdAt   itemSourceId  itemAuthorId decision
 --   check     CheckRun      createdAt   item's source item's author purpose|failed|checks (SUBMIT and APPROVAL runs)
--- A row's count changes only by INSERT … ON CONFLICT DO UPDATE SET n = n + delta, which is atomic under
--- concurrent writers; rows of one statement are applied in key order (no deadlock between two statements'
--- triggers). Rows whose count went back to 0 stay (the queries skip them).
+--
+-- Concurrency: writers only INSERT their changes into "DashboardCountDelta" (no row is shared, so writers never
+-- wait for each other or deadlock on counters). The one transaction that holds the fold lock (a transaction-level
+-- advisory lock, tried without waiting) moves the committed deltas into "DashboardCount" in one statement (DELETE …
+-- RETURNING into INSERT … ON CONFLICT DO UPDATE SET n = n + delta); deltas it cannot see yet stay for the next fold.
+-- Readers sum both tables, so a count is exact whether or not its change was folded. Rows whose count went back
+-- to 0 stay (the queries skip them).
 CREATE TABLE "DashboardCount" (
   "fact" TEXT NOT NULL,
   "sourceId" UUID NOT NULL,
@@ -25,10 +30,36 @@ CREATE TABLE "DashboardCount" (
   CONSTRAINT "DashboardCount_pkey" PRIMARY KEY ("fact", "sourceId", "personId", "day", "key")
 );
 
--- Adds deltas given as parallel arrays (fact, day, source, person, key, delta), at every grain.
+CREATE TABLE "DashboardCountDelta" (
+  "id" BIGSERIAL NOT NULL,
+  "fact" TEXT NOT NULL,
+  "sourceId" UUID NOT NULL,
+  "personId" UUID NOT NULL,
+  "day" DATE NOT NULL,
+  "key" TEXT NOT NULL,
+  "n" INTEGER NOT NULL,
+  CONSTRAINT "DashboardCountDelta_pkey" PRIMARY KEY ("id")
+);
+CREATE INDEX "DashboardCountDelta_fact_sourceId_personId_day_idx" ON "DashboardCountDelta"("fact", "sourceId", "personId", "day");
+
+-- Moves the committed deltas into the counts, if no other transaction is folding (then they wait for the next).
+CREATE FUNCTION "dashboard_count_fold"() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF pg_try_advisory_xact_lock(4402120601) THEN
+    WITH moved AS (DELETE FROM "DashboardCountDelta" RETURNING "fact", "sourceId", "personId", "day", "key", "n")
+    INSERT INTO "DashboardCount" AS t ("fact", "sourceId", "personId", "day", "key", "n")
+    SELECT "fact", "sourceId", "personId", "day", "key", sum("n")::int FROM moved
+    GROUP BY 1, 2, 3, 4, 5 HAVING sum("n") <> 0
+    ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT ("fact", "sourceId", "personId", "day", "key") DO UPDATE SET "n" = t."n" + excluded."n";
+  END IF;
+END $$;
+
+-- Records deltas given as parallel arrays (fact, day, source, person, key, delta), at every grain, then folds.
 CREATE FUNCTION "dashboard_count_add"(f TEXT[], d DATE[], s UUID[], p UUID[], k TEXT[], n INTEGER[]) RETURNS void
-LANGUAGE sql AS $$
-  INSERT INTO "DashboardCount" AS t ("fact", "sourceId", "personId", "day", "key", "n")
+LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO "DashboardCountDelta" ("fact", "sourceId", "personId", "day", "key", "n")
   SELECT x.f, g.s, g.p, x.d, x.k, sum(x.n)::int
   FROM unnest(f, d, s, p, k, n) AS x(f, d, s, p, k, n)
   CROSS JOIN LATERAL (VALUES
@@ -38,10 +69,9 @@ LANGUAGE sql AS $$
     (x.s, x.p)) AS g(s, p)
   WHERE x.d IS NOT NULL AND g.s IS NOT NULL AND g.p IS NOT NULL
   GROUP BY 1, 2, 3, 4, 5
-  HAVING sum(x.n) <> 0
-  ORDER BY 1, 2, 3, 4, 5
-  ON CONFLICT ("fact", "sourceId", "personId", "day", "key") DO UPDATE SET "n" = t."n" + excluded."n"
-$$;
+  HAVING sum(x.n) <> 0;
+  IF FOUND THEN PERFORM "dashboard_count_fold"(); END IF;
+END $$;
 
 -- The facts of each table, as SQL over `r` (the changed rows with a `sign`: +1 new, -1 old), columns f d s p k n.
 CREATE FUNCTION "dashboard_facts_sql"(tbl TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE AS $$
