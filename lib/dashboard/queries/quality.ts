@@ -51,10 +51,14 @@ export function qualitySql(scope: Scope): Prisma.Sql {
     rounds AS (
       SELECT c."key"::int AS "rounds", sum(c."n")::int AS "count" FROM ${countRows(["approval"], scope)} c GROUP BY 1 HAVING sum(c."n") <> 0
     ),
+    -- identical comments counted first, so each distinct text is normalised once
     rejections AS (
-      SELECT lower(regexp_replace(btrim(coalesce(r."comment", '')), '\\s+', ' ', 'g')) AS "key", min(btrim(coalesce(r."comment", ''))) AS "reason", count(*)::int AS "count"
-      FROM "Review" r
-      WHERE r."decision" = 'REJECT' AND ${inRange(Prisma.sql`r."createdAt"`, scope)} AND ${reviewFilter(scope)}
+      SELECT lower(regexp_replace(btrim(coalesce(t."comment", '')), '\\s+', ' ', 'g')) AS "key", min(btrim(coalesce(t."comment", ''))) AS "reason", sum(t."n")::int AS "count"
+      FROM (
+        SELECT r."comment", count(*) AS "n" FROM "Review" r
+        WHERE r."decision" = 'REJECT' AND ${inRange(Prisma.sql`r."createdAt"`, scope)} AND ${reviewFilter(scope)}
+        GROUP BY 1
+      ) t
       GROUP BY 1
     )
     SELECT
