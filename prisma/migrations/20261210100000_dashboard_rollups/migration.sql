@@ -14,6 +14,9 @@
 --   review    Review        createdAt   itemSourceId  itemAuthorId decision
 --   check     CheckRun      createdAt   item's source item's author purpose|failed|checks (SUBMIT and APPROVAL runs)
 --
+-- A run's and a submission's source and author are read from the item when the row is written: an item's source
+-- and author never change (the copies on Review rely on the same).
+--
 -- Concurrency: writers only INSERT their changes into "DashboardCountDelta" (no row is shared, so writers never
 -- wait for each other or deadlock on counters). The one transaction that holds the fold lock (a transaction-level
 -- advisory lock, tried without waiting) moves the committed deltas into "DashboardCount" in one statement (DELETE …
