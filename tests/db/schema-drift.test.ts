@@ -31,7 +31,7 @@ function expectedType(field: DmmfField): string {
   let base: string;
   if (field.kind === "enum") base = `enum:${field.type}`;
   else if (field.type === "String") base = field.nativeType?.[0] === "Uuid" ? "uuid" : "text";
-  else if (field.type === "DateTime") base = field.nativeType?.[0] === "Timestamptz" ? "timestamptz(3)" : "timestamp(3)";
+  else if (field.type === "DateTime") base = field.nativeType?.[0] === "Date" ? "date" : field.nativeType?.[0] === "Timestamptz" ? "timestamptz(3)" : "timestamp(3)";
   else base = SCALAR_TYPES[field.type] ?? field.type;
   return field.isList ? `${base}[]` : base;
 }

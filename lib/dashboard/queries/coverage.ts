@@ -4,7 +4,7 @@ import "server-only";
 import { getDb } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
 import type { CoverageRow } from "../model/types";
-import { inRange, seedFilter, type Scope } from "./scope";
+import { countRows, type Scope } from "./scope";
 
 export async function queryCoverage(scope: Scope): Promise<CoverageRow[]> {
   return getDb().$queryRaw<CoverageRow[]>(coverageSql(scope));
@@ -15,10 +15,10 @@ export function coverageSql(scope: Scope): Prisma.Sql {
   return Prisma.sql`
     SELECT src."identifier" AS "source", src."title", t."imported", t."adapted", t."approved"
     FROM (
-      SELECT s."sourceId", count(*)::int AS "imported",
-        count(*) FILTER (WHERE s."status" IN ('IN_PROGRESS', 'ADAPTED'))::int AS "adapted",
-        count(*) FILTER (WHERE s."status" = 'ADAPTED')::int AS "approved"
-      FROM "Seed" s WHERE ${inRange(Prisma.sql`s."createdAt"`, scope)} AND ${seedFilter(scope)} GROUP BY 1
+      SELECT c."sourceId", sum(c."n")::int AS "imported",
+        coalesce(sum(c."n") FILTER (WHERE c."key" IN ('IN_PROGRESS', 'ADAPTED')), 0)::int AS "adapted",
+        coalesce(sum(c."n") FILTER (WHERE c."key" = 'ADAPTED'), 0)::int AS "approved"
+      FROM ${countRows(["seed"], scope, { perSource: true })} c GROUP BY 1 HAVING sum(c."n") <> 0
     ) t JOIN "Source" src ON src."id" = t."sourceId"
     ORDER BY t."imported" DESC, src."identifier"`;
 }

@@ -1,9 +1,10 @@
 import "server-only";
-// Funnel panel, one query: seeds imported and items started in the range, counted by their status now.
+// Funnel panel, one query: seeds imported and items started in the range, counted by their status now (the
+// daily rollup's seed and item facts).
 import { getDb } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
 import { ITEM_STATUSES, SEED_STATUSES, type Funnel } from "../model/types";
-import { inRange, itemFilter, seedFilter, type Scope } from "./scope";
+import { countRows, type Scope } from "./scope";
 
 type Row = { kind: "seed" | "item"; status: string; n: number };
 
@@ -20,9 +21,5 @@ export async function queryFunnel(scope: Scope): Promise<Funnel> {
 /** The panel's one query (exported to inspect it, e.g. with EXPLAIN). */
 export function funnelSql(scope: Scope): Prisma.Sql {
   return Prisma.sql`
-    SELECT 'seed' AS "kind", s."status"::text AS "status", count(*)::int AS "n" FROM "Seed" s
-    WHERE ${inRange(Prisma.sql`s."createdAt"`, scope)} AND ${seedFilter(scope)} GROUP BY s."status"
-    UNION ALL
-    SELECT 'item', i."status"::text, count(*)::int FROM "Item" i
-    WHERE ${inRange(Prisma.sql`i."createdAt"`, scope)} AND ${itemFilter(scope)} GROUP BY i."status"`;
+    SELECT c."fact" AS "kind", c."key" AS "status", sum(c."n")::int AS "n" FROM ${countRows(["seed", "item"], scope)} c GROUP BY 1, 2 HAVING sum(c."n") <> 0`;
 }

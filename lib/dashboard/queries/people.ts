@@ -2,11 +2,12 @@ import "server-only";
 // People panel, one query. Per annotator: seeds claimed by or assigned to them in the range, their items started
 // in the range that are still drafts, the submissions they made, their items approved, the decisions on their
 // items and how many requested changes, the median rounds of their approved items. Per reviewer: decisions in the range
-// by outcome and the median hours from submission to their decision.
+// by outcome and the median hours from submission to their decision. Annotators' counts come from the daily rollup
+// (the median rounds from its histogram); reviewers' from the decisions themselves (the median needs each one).
 import { getDb } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
 import type { AnnotatorRow, ReviewerRow } from "../model/types";
-import { inRange, itemFilter, reviewFilter, seedFilter, submissionFilter, type Scope } from "./scope";
+import { countRows, inRange, reviewFilter, type Scope } from "./scope";
 
 type Row = { annotators: AnnotatorRow[] | null; reviewers: ReviewerRow[] | null };
 
@@ -22,24 +23,30 @@ export async function queryPeople(scope: Scope): Promise<{ people: AnnotatorRow[
 export function peopleSql(scope: Scope): Prisma.Sql {
   return Prisma.sql`
     WITH claimed AS (
-      SELECT s."assigneeId" AS "who", count(*)::int AS "n" FROM "Seed" s
-      WHERE s."assigneeId" IS NOT NULL AND ${inRange(Prisma.sql`s."assignedAt"`, scope)} AND ${seedFilter(scope)} GROUP BY 1
+      SELECT c."personId" AS "who", sum(c."n")::int AS "n" FROM ${countRows(["claim"], scope, { perPerson: true })} c GROUP BY 1 HAVING sum(c."n") <> 0
     ),
     drafts AS (
-      SELECT i."authorId" AS "who", count(*)::int AS "n" FROM "Item" i
-      WHERE i."status" = 'DRAFT' AND ${inRange(Prisma.sql`i."createdAt"`, scope)} AND ${itemFilter(scope)} GROUP BY 1
+      SELECT c."personId" AS "who", sum(c."n")::int AS "n" FROM ${countRows(["item"], scope, { perPerson: true })} c WHERE c."key" = 'DRAFT' GROUP BY 1 HAVING sum(c."n") <> 0
+    ),
+    rounds AS (
+      SELECT c."personId" AS "who", c."key"::int AS "rounds", sum(c."n") AS "n" FROM ${countRows(["approval"], scope, { perPerson: true })} c GROUP BY 1, 2 HAVING sum(c."n") <> 0
+    ),
+    -- the median of a histogram, as percentile_cont(0.5) over its items: the mean of the values at the 0-based
+    -- positions floor((N - 1) / 2) and ceil((N - 1) / 2) (the value at position k: the first whose running count exceeds k)
+    rounds_running AS (
+      SELECT "who", "rounds", sum("n") OVER (PARTITION BY "who" ORDER BY "rounds") AS "running", sum("n") OVER (PARTITION BY "who") AS "total" FROM rounds
     ),
     approved AS (
-      SELECT i."authorId" AS "who", count(*)::int AS "n", percentile_cont(0.5) WITHIN GROUP (ORDER BY i."reviewRounds") AS "medianRounds" FROM "Item" i
-      WHERE ${inRange(Prisma.sql`i."approvedAt"`, scope)} AND ${itemFilter(scope)} GROUP BY 1
+      SELECT "who", max("total")::int AS "n",
+        ((min("rounds") FILTER (WHERE "running" > floor(("total" - 1) / 2.0)))::float8 + (min("rounds") FILTER (WHERE "running" > ceil(("total" - 1) / 2.0)))::float8) / 2 AS "medianRounds"
+      FROM rounds_running GROUP BY 1
     ),
     submitted AS (
-      SELECT e."actorId" AS "who", count(*)::int AS "n" FROM "AuditEvent" e
-      WHERE e."action" = 'item.submit' AND e."actorId" IS NOT NULL AND ${inRange(Prisma.sql`e."createdAt"`, scope)} AND ${submissionFilter(scope)} GROUP BY 1
+      SELECT c."personId" AS "who", sum(c."n")::int AS "n" FROM ${countRows(["submit"], scope, { perPerson: true })} c GROUP BY 1 HAVING sum(c."n") <> 0
     ),
     by_author AS (
-      SELECT r."itemAuthorId" AS "who", count(*)::int AS "n", count(*) FILTER (WHERE r."decision" = 'REQUEST_CHANGES')::int AS "changes"
-      FROM "Review" r WHERE ${inRange(Prisma.sql`r."createdAt"`, scope)} AND r."itemAuthorId" IS NOT NULL AND ${reviewFilter(scope)} GROUP BY 1
+      SELECT c."personId" AS "who", sum(c."n")::int AS "n", coalesce(sum(c."n") FILTER (WHERE c."key" = 'REQUEST_CHANGES'), 0)::int AS "changes"
+      FROM ${countRows(["review"], scope, { perPerson: true })} c GROUP BY 1 HAVING sum(c."n") <> 0
     ),
     by_reviewer AS (
       SELECT r."reviewerId" AS "who", count(*)::int AS "n",

@@ -1,12 +1,13 @@
 import "server-only";
 // Quality panel, one query: failures by check at submit attempts and at approval's re-runs (runs of those
 // purposes in the range; a run counts once per check however many findings failed, warnings included), the
-// rounds of requested changes of the items approved in the range, and the reasons of the rejections in it.
+// rounds of requested changes of the items approved in the range, and the reasons of the rejections in it. Runs and
+// rounds come from the daily rollup; reasons from the decisions (grouped by their text).
 import { getDb } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
 import { CHECKS } from "../../checks/registry";
 import type { CheckFailure, Quality } from "../model/types";
-import { inRange, itemFilter, ofFilteredItems, reviewFilter, type Scope } from "./scope";
+import { countRows, inRange, reviewFilter, type Scope } from "./scope";
 
 /** Distinct reasons listed (the most frequent first); the total counts every rejection. */
 const MAX_REASONS = 50;
@@ -34,12 +35,13 @@ export async function queryQuality(scope: Scope): Promise<{ checkFailures: Check
 
 /** The panel's one query (exported to inspect it, e.g. with EXPLAIN). */
 export function qualitySql(scope: Scope): Prisma.Sql {
-  // Runs are grouped by their set of failing checks first (a few dozen sets), then the sets are unnested.
+  // Runs are counted by purpose and set of failing checks (the rollup's key "SUBMIT|check|check"), then the
+  // sets are unnested.
   return Prisma.sql`
     WITH runs AS (
-      SELECT c."purpose", c."failedChecks", count(*)::int AS "n" FROM "CheckRun" c
-      WHERE c."purpose" IN ('SUBMIT', 'APPROVAL') AND ${inRange(Prisma.sql`c."createdAt"`, scope)} AND ${ofFilteredItems(Prisma.sql`c."itemId"`, scope)}
-      GROUP BY 1, 2
+      SELECT split_part(c."key", '|', 1) AS "purpose", (string_to_array(c."key", '|'))[2:] AS "failedChecks", sum(c."n")::int AS "n"
+      FROM ${countRows(["check"], scope)} c
+      GROUP BY c."key" HAVING sum(c."n") <> 0
     ),
     failures AS (
       SELECT f."check", coalesce(sum(runs."n") FILTER (WHERE runs."purpose" = 'SUBMIT'), 0)::int AS "atSubmit",
@@ -47,13 +49,16 @@ export function qualitySql(scope: Scope): Prisma.Sql {
       FROM runs CROSS JOIN LATERAL unnest(runs."failedChecks") AS f("check") GROUP BY f."check"
     ),
     rounds AS (
-      SELECT i."reviewRounds" AS "rounds", count(*)::int AS "count" FROM "Item" i
-      WHERE ${inRange(Prisma.sql`i."approvedAt"`, scope)} AND ${itemFilter(scope)} GROUP BY 1
+      SELECT c."key"::int AS "rounds", sum(c."n")::int AS "count" FROM ${countRows(["approval"], scope)} c GROUP BY 1 HAVING sum(c."n") <> 0
     ),
+    -- identical comments counted first, so each distinct text is normalised once
     rejections AS (
-      SELECT lower(regexp_replace(btrim(coalesce(r."comment", '')), '\\s+', ' ', 'g')) AS "key", min(btrim(coalesce(r."comment", ''))) AS "reason", count(*)::int AS "count"
-      FROM "Review" r
-      WHERE r."decision" = 'REJECT' AND ${inRange(Prisma.sql`r."createdAt"`, scope)} AND ${reviewFilter(scope)}
+      SELECT lower(regexp_replace(btrim(coalesce(t."comment", '')), '\\s+', ' ', 'g')) AS "key", min(btrim(coalesce(t."comment", ''))) AS "reason", sum(t."n")::int AS "count"
+      FROM (
+        SELECT r."comment", count(*) AS "n" FROM "Review" r
+        WHERE r."decision" = 'REJECT' AND ${inRange(Prisma.sql`r."createdAt"`, scope)} AND ${reviewFilter(scope)}
+        GROUP BY 1
+      ) t
       GROUP BY 1
     )
     SELECT

@@ -1,11 +1,11 @@
 import "server-only";
 // Throughput panel, one query: items approved per day by annotator (the item's approvedAt: an item approved
 // again after an edit counts on its latest approval), and submissions per day (every item.submit event,
-// resubmissions included).
+// resubmissions included); both from the daily rollup's approval and submit facts.
 import { getDb } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
 import type { ApprovedPerDay, SubmittedPerDay } from "../model/types";
-import { inRange, itemFilter, submissionFilter, type Scope } from "./scope";
+import { countRows, type Scope } from "./scope";
 
 type Row = { kind: "approved" | "submitted"; day: string; annotatorId: string | null; annotator: string | null; n: number };
 
@@ -22,14 +22,13 @@ export function throughputSql(scope: Scope): Prisma.Sql {
   return Prisma.sql`
     SELECT t."kind", to_char(t."day", 'YYYY-MM-DD') AS "day", t."who"::text AS "annotatorId", u."name" AS "annotator", t."n"
     FROM (
-      SELECT 'approved' AS "kind", (i."approvedAt" AT TIME ZONE 'UTC')::date AS "day", i."authorId" AS "who", count(*)::int AS "n"
-      FROM "Item" i WHERE ${inRange(Prisma.sql`i."approvedAt"`, scope)} AND ${itemFilter(scope)}
-      GROUP BY 2, 3
+      SELECT 'approved' AS "kind", c."day", c."personId" AS "who", sum(c."n")::int AS "n"
+      FROM ${countRows(["approval"], scope, { perPerson: true })} c
+      GROUP BY 2, 3 HAVING sum(c."n") <> 0
       UNION ALL
-      SELECT 'submitted', (e."createdAt" AT TIME ZONE 'UTC')::date, NULL::uuid, count(*)::int
-      FROM "AuditEvent" e
-      WHERE e."action" = 'item.submit' AND ${inRange(Prisma.sql`e."createdAt"`, scope)} AND ${submissionFilter(scope)}
-      GROUP BY 2
+      SELECT 'submitted', c."day", NULL::uuid, sum(c."n")::int
+      FROM ${countRows(["submit"], scope)} c
+      GROUP BY 2 HAVING sum(c."n") <> 0
     ) t LEFT JOIN "User" u ON u."id" = t."who"
     ORDER BY 2, 1, 4`;
 }

@@ -30,10 +30,12 @@ export async function queryTurnaround(scope: Scope, now: Date = new Date()): Pro
 
 /** The panel's one query (exported to inspect it, e.g. with EXPLAIN). */
 export function turnaroundSql(scope: Scope, now: Date = new Date()): Prisma.Sql {
-  // One pass over the decisions: per week and (the empty grouping set) over the whole range.
+  // One pass over the decisions: per week and (the empty grouping set) over the whole range. The week's Monday is
+  // date arithmetic on the UTC day (1970-01-05 was a Monday): date_trunc on a timestamptz costs far more per row.
+  const day = Prisma.sql`(r."createdAt" AT TIME ZONE 'UTC')::date`;
   return Prisma.sql`
     WITH stats AS (
-      SELECT date_trunc('week', r."createdAt" AT TIME ZONE 'UTC')::date AS "week", count(*)::int AS "decisions",
+      SELECT ${day} - (((${day} - DATE '1970-01-05') % 7 + 7) % 7) AS "week", count(*)::int AS "decisions",
         percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY date_part('epoch', r."createdAt" - r."submittedAt") / 3600) AS "hours"
       FROM "Review" r
       WHERE ${inRange(Prisma.sql`r."createdAt"`, scope)} AND r."submittedAt" IS NOT NULL AND ${reviewFilter(scope)}
