@@ -37,20 +37,20 @@ export async function listReviewQueue(actor: Actor, rawQuery: unknown): Promise<
   const where = queueWhere(query);
   const db = getDb();
   const [rows, counted] = await Promise.all([
-    // The page is cut from "Item" alone, then joined: a misestimated filter (the planner takes "checkedVersion" =
-    // "version" for rare) must not make it join every matching item before sorting.
+    // The page's ids come from the queue's indexes alone (every filter column is in them), then the rows are
+    // read and joined: a misestimated filter (the planner takes "checkedVersion" = "version" for rare) must not
+    // make it fetch, join and sort every matching item to keep 26.
     db.$queryRaw<Row[]>`
-      SELECT i."id", s."title" AS "seedTitle", i."statement", u."id" AS "authorId", u."name" AS "authorName",
+      SELECT i."id", s."title" AS "seedTitle", left(i."statement", 400) AS "statement", u."id" AS "authorId", u."name" AS "authorName",
              src."identifier" AS "source", i."topic", i."submittedAt", i."version", i."checkState", i."checkedVersion",
              i."reviewRounds", i."lastEditorId"
       FROM (
-        SELECT i."id", i."seedId", i."authorId", left(i."statement", 400) AS "statement", i."topic", i."submittedAt", i."version",
-               i."checkState", i."checkedVersion", i."reviewRounds", i."lastEditorId"
-        FROM "Item" i
+        SELECT i."id" FROM "Item" i
         WHERE ${where} AND ${queueAfter(cursor)}
         ORDER BY i."submittedAt", i."id"
         LIMIT ${query.limit + 1}
-      ) i
+      ) page
+      JOIN "Item" i ON i."id" = page."id"
       ${QUEUE_JOINS}
       ORDER BY i."submittedAt", i."id"`,
     db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS "n" FROM "Item" i WHERE ${where}`,
