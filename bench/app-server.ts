@@ -62,8 +62,14 @@ export async function signInCookie(base: string, email: string, password: string
 
 /** Full response time (headers and the whole body) of `requests` sequential GETs after `warmup` ones. */
 export async function timeGets(url: string, cookie: string, requests = 100, warmup = 10): Promise<number[]> {
+  return timeGetsOver([url], cookie, requests, warmup);
+}
+
+/** The same over several URLs in turn (e.g. successive pages of a list, so that nothing is served twice). */
+export async function timeGetsOver(urls: string[], cookie: string, requests = 100, warmup = 10): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < warmup + requests; i++) {
+    const url = urls[i % urls.length];
     const t0 = performance.now();
     const response = await fetch(url, { headers: { cookie } });
     await response.arrayBuffer();

@@ -70,13 +70,16 @@ const QUEUE_ORDER: Record<string, number> = { CHANGES_REQUESTED: 0, DRAFT: 1, SU
 export async function getMyQueue(user: SessionUser): Promise<MyQueue> {
   const db = getDb();
   const [seeds, items] = await Promise.all([
-    // Seeds assigned to the user and seeds they are adapting (an item of theirs exists), not yet adapted.
-    db.seed.findMany({
-      where: { status: { in: ["ASSIGNED", "IN_PROGRESS"] }, OR: [{ assigneeId: user.id }, { items: { some: { authorId: user.id } } }] },
-      orderBy: [{ assignedAt: "desc" }, { id: "desc" }],
-      take: 50,
-      select: { id: true, title: true, location: true, status: true, updatedAt: true, assigneeId: true },
-    }),
+    // Seeds assigned to the user and seeds they are adapting (an item of theirs exists), not yet adapted. Found
+    // from the user's side (their assignments, their items' seeds): as "status … AND (assigned OR EXISTS item)"
+    // the planner read and tested every one of 20,000 seeds in those states at 100,000 seeds (~15–100 ms).
+    db.$queryRaw<{ id: string; title: string | null; location: string | null; status: string; updatedAt: Date; assigneeId: string | null }[]>`
+      SELECT s."id", s."title", s."location", s."status"::text AS "status", s."updatedAt", s."assigneeId"
+      FROM "Seed" s
+      WHERE s."status" IN ('ASSIGNED', 'IN_PROGRESS')
+        AND s."id" IN (SELECT "id" FROM "Seed" WHERE "assigneeId" = ${user.id}::uuid UNION SELECT "seedId" FROM "Item" WHERE "authorId" = ${user.id}::uuid)
+      ORDER BY s."assignedAt" DESC, s."id" DESC
+      LIMIT 50`,
     db.item.findMany({
       where: { OR: [{ authorId: user.id }, { assigneeId: user.id }], status: { not: "REJECTED" } },
       orderBy: [{ updatedAt: "desc" }, { id: "desc" }],

@@ -1,11 +1,13 @@
 import "server-only";
 // The review queue's SQL: SUBMITTED items, oldest submission first, with the filters of ZQueueFilter.
-// Shared by the queue page, its API and the review page's next/previous links.
+// Shared by the queue page, its API and the review page's next/previous links. The check-state filter has its
+// own index (status, checkState, submittedAt, id, checkedVersion, version): failing items are few, and in the
+// queue index they are scattered through every SUBMITTED entry.
 import { Prisma } from "../generated/prisma/client";
 import type { TQueueFilter } from "./schemas";
 
-export const QUEUE_FROM = Prisma.sql`
-  FROM "Item" i
+/** What a queue row shows besides the item: joined to the page's items "i". */
+export const QUEUE_JOINS = Prisma.sql`
   JOIN "Seed" s ON s."id" = i."seedId"
   JOIN "Source" src ON src."id" = s."sourceId"
   JOIN "User" u ON u."id" = i."authorId"`;
