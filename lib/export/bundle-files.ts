@@ -3,7 +3,7 @@ import "server-only";
 // manifest, each data file streamed from PostgreSQL through its encoder. Every file is checked against the
 // manifest as it streams (bytes and sha256): a file that would differ ends in an error instead.
 import { createHash } from "node:crypto";
-import { getDb } from "../db";
+import { getDb, getPgPool } from "../db";
 import { AppError } from "../errors";
 import { datasetCard } from "./bundle/dataset-card";
 import { createEncoder } from "./bundle/encoders";
@@ -37,7 +37,10 @@ async function* verified(path: string, expected: { bytes: number; sha256: string
 }
 
 /** Every file of the bundle, sorted by path (the tar's order), bodies opened lazily. */
-export async function bundleFiles(release: ReleaseRecord, db: RowReader = getDb()): Promise<BundleFile[]> {
+export async function bundleFiles(release: ReleaseRecord, db: RowReader = getPgPool()): Promise<BundleFile[]> {
+  // outside a transaction (the pool, or the app's client: read through its pool) the next batch is fetched while one is encoded
+  const outside = db === getDb() || !("$queryRaw" in db);
+  if (db === getDb()) db = getPgPool();
   const manifestBytes = Buffer.from(canonicalJsonPretty(release.manifest), "utf8");
   const listed = new Map(release.manifest.files.map((f) => [f.path, f]));
   const entry = (path: string, body: () => AsyncIterable<Buffer>): BundleFile => {
@@ -57,7 +60,7 @@ export async function bundleFiles(release: ReleaseRecord, db: RowReader = getDb(
     ...dataFiles(release.schemaVersion, counts).map((f) =>
       entry(f.path, async function* () {
         const encoder = createEncoder(f.kind);
-        const rows = readSplitRows(db, release, f.split, ranges[f.split], { need: f.kind.provenance, prefetch: db === getDb() });
+        const rows = readSplitRows(db, release, f.split, ranges[f.split], { need: f.kind.provenance, prefetch: outside });
         for await (const batch of rows) yield* encoder.push(batch);
         yield* encoder.end();
       }),

@@ -90,27 +90,51 @@ function testCases(raw: unknown): TestCase[] {
   });
 }
 
+const LEVELS = ["ADVANCED_UNDERGRADUATE", "GRADUATE", "RESEARCH"] as const;
+const DIFFICULTIES = ["EASY", "MEDIUM", "HARD"] as const;
+const SPLITS = ["TRAIN", "VAL", "TEST"] as const;
+const DECLARATION_KEYS = ["functions", "positive", "real", "symbols"] as const; // sorted
+
+function oneOf<T extends string>(v: unknown, allowed: readonly T[]): T | null {
+  if (v === null || v === undefined) return null;
+  need(allowed.includes(v as T));
+  return v as T;
+}
+
+const symbol = (x: unknown) => typeof x === "string" && x !== "" && x.length <= 100 && x.trim() === x;
+
+/** The declarations re-keyed in sorted order (what sortKeysDeep gives: the lists themselves hold strings only). */
+function declarations(raw: unknown): ItemFields["declarations"] {
+  const decl = raw ?? {};
+  need(isObj(decl));
+  const d = decl as Obj;
+  let n = 0;
+  for (const k in d) {
+    need((DECLARATION_KEYS as readonly string[]).includes(k));
+    const v = d[k];
+    need(Array.isArray(v) && v.length <= 100 && v.every(symbol));
+    n++;
+  }
+  if (n === 0) return {} as ItemFields["declarations"];
+  const out: Obj = {};
+  for (const k of DECLARATION_KEYS) if (d[k] !== undefined) out[k] = d[k];
+  return out as ItemFields["declarations"];
+}
+
 /** sortKeysDeep(fieldsOf(snapshot)) for what saves write, without zod. */
 export function frozenFields(snapshot: Record<string, unknown>): ItemFields {
-  const slow = (): ItemFields => {
-    const f = fieldsOf(snapshot);
-    return { ...f, answerSpec: sortKeysDeep(f.answerSpec), testCases: sortKeysDeep(f.testCases), declarations: sortKeysDeep(f.declarations) };
-  };
   try {
     const s = snapshot;
-    const oneOf = <T extends string>(v: unknown, allowed: readonly T[]) => (v === null || v === undefined ? null : (need(allowed.includes(v as T)), v as T));
-    const decl = s.declarations ?? {};
-    need(isObj(decl) && Object.entries(decl).every(([k, v]) => ["functions", "positive", "real", "symbols"].includes(k) && Array.isArray(v) && v.length <= 100 && v.every((x) => typeof x === "string" && x.trim() === x && x !== "" && x.length <= 100)));
+    const declared = declarations(s.declarations);
     return {
       statement: str(s.statement), description: str(s.description), solution: str(s.solution), finalAnswer: str(s.finalAnswer),
       referenceCode: str(s.referenceCode), answerSpec: spec(s.answerSpec), testCases: testCases(s.testCases), topic: str(s.topic),
-      level: oneOf(s.level, ["ADVANCED_UNDERGRADUATE", "GRADUATE", "RESEARCH"] as const),
-      difficulty: oneOf(s.difficulty, ["EASY", "MEDIUM", "HARD"] as const),
-      split: oneOf(s.split, ["TRAIN", "VAL", "TEST"] as const),
-      sourceLocation: str(s.sourceLocation), license: str(s.license), declarations: sortKeysDeep(decl) as ItemFields["declarations"],
+      level: oneOf(s.level, LEVELS), difficulty: oneOf(s.difficulty, DIFFICULTIES), split: oneOf(s.split, SPLITS),
+      sourceLocation: str(s.sourceLocation), license: str(s.license), declarations: declared,
     };
   } catch (e) {
-    if (e instanceof Fallback) return slow();
-    throw e;
+    if (!(e instanceof Fallback)) throw e;
+    const f = fieldsOf(snapshot);
+    return { ...f, answerSpec: sortKeysDeep(f.answerSpec), testCases: sortKeysDeep(f.testCases), declarations: sortKeysDeep(f.declarations) };
   }
 }

@@ -18,10 +18,10 @@ export type FileEncoder = {
 };
 
 /**
- * Output in chunks of about this many characters: small enough to stay in V8's young generation (a whole
- * batch as one string would go to the large-object space and raise the RSS until a full GC).
+ * Output in chunks of about this many bytes. Lines are encoded straight into the chunk's buffer: no 64 KB string
+ * is built and flattened per chunk (young-generation churn the size of the whole file).
  */
-const CHUNK_CHARS = 64 * 1024;
+const CHUNK_BYTES = 64 * 1024;
 
 export function createEncoder(kind: DataFileKind): FileEncoder {
   return kind.encoding === "parquet" ? parquetEncoder() : jsonlEncoder(kind);
@@ -34,15 +34,19 @@ function jsonlEncoder(kind: DataFileKind): FileEncoder {
   return {
     push: (rows) => {
       const out: Buffer[] = [];
-      let text = "";
+      let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+      let used = 0;
       for (const row of rows) {
-        text += `${line(row)}\n`;
-        if (text.length >= CHUNK_CHARS) {
-          out.push(Buffer.from(text, "utf8"));
-          text = "";
+        const text = `${line(row)}\n`;
+        const bytes = Buffer.byteLength(text, "utf8");
+        if (used + bytes > chunk.byteLength) {
+          if (used) out.push(chunk.subarray(0, used));
+          chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, bytes));
+          used = 0;
         }
+        used += chunk.write(text, used, "utf8");
       }
-      if (text) out.push(Buffer.from(text, "utf8"));
+      if (used) out.push(chunk.subarray(0, used));
       return out;
     },
     end: () => [],

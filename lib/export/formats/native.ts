@@ -3,7 +3,7 @@
 // `item.testCases` is the JSON text of the test cases: their values change type between items (a float
 // here, a complex or a tuple there), which one Arrow column cannot hold, so `datasets` could not load the
 // file otherwise. Pure.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { arxivOf, type ReleaseRow } from "../model/release-row";
 import { sortedJson } from "../model/canonical-json";
 import {
@@ -51,8 +51,8 @@ function nativeLine(row: ReleaseRow): string {
   // sorted keys: approval, author, checks < "contentHash" < every other key, so the hash goes between the halves
   const before = sortedJson(parts.before).slice(0, -1);
   const after = sortedJson(parts.after).slice(1);
-  const hash = createHash("sha256").update(`${before},${after}`, "utf8").digest("hex");
-  return `${before},"contentHash":"${hash}",${after}`;
+  // one-shot: a Hash object per row cost CPU and native memory freed only by a full GC
+  return `${before},"contentHash":"${hash("sha256", `${before},${after}`, "hex")}",${after}`;
 }
 
 const PERSON = { type: "object", required: ["id", "name"], additionalProperties: false, properties: { id: UUID, name: { type: "string" } } };
