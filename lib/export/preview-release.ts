@@ -6,7 +6,7 @@ import { assertCan } from "../auth/permissions";
 import type { Actor } from "../auth/types";
 import { Prisma } from "../generated/prisma/client";
 import { NONE, type CountMap, type Counts } from "./bundle/manifest";
-import { SPLIT_OF_DB, type SplitName } from "./model/release-row";
+import { SPLIT_OF_DB } from "./model/release-row";
 import { ZPreviewReleaseInput } from "./model/schemas";
 import { candidatesSql } from "./release-sql";
 
