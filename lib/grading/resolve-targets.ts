@@ -10,14 +10,12 @@ import type { Actor } from "../auth/types";
 import { fieldErrors, fieldsOf } from "../items/item-record";
 import type { GradeTarget } from "./schemas";
 import { bundleOfFields, parseGroundTruth, type TestBundle } from "./test-bundle";
-import { SPLIT_OF_DB, type SplitName } from "../export/model/release-row";
+import { splitRanges, type SplitRanges } from "../export/read-release-rows";
 
 export type ResolvedItem = { id: string; version: number; revisionId: string };
 export type Resolved = { ok: true; bundle: TestBundle; item: ResolvedItem | null } | { ok: false; error: Error };
 
 const CACHE_SIZE = 2000;
-type SplitRange = { start: number; count: number };
-type SplitRanges = Partial<Record<SplitName, SplitRange>>;
 const globalForGrading = globalThis as unknown as { fieldworkBundles?: Map<string, TestBundle>; fieldworkSplitRanges?: Map<string, SplitRanges> };
 
 function cache(): Map<string, TestBundle> {
@@ -72,15 +70,8 @@ async function splitRangesOf(names: string[]): Promise<Map<string, SplitRanges>>
   const known = (globalForGrading.fieldworkSplitRanges ??= new Map());
   const missing = names.filter((n) => !known.has(n));
   if (missing.length) {
-    const rows = await getDb().$queryRaw<{ name: string; split: keyof typeof SPLIT_OF_DB; start: number; count: number }[]>`
-      SELECT r."name", ri."split"::text AS "split", min(ri."position")::int AS "start", count(*)::int AS "count"
-      FROM "Release" r JOIN "ReleaseItem" ri ON ri."releaseId" = r."id"
-      WHERE r."name" = ANY(${missing}::text[]) GROUP BY r."name", ri."split"`;
-    for (const row of rows) {
-      const ranges = known.get(row.name) ?? {};
-      ranges[SPLIT_OF_DB[row.split]] = { start: row.start, count: row.count };
-      known.set(row.name, ranges);
-    }
+    const releases = await getDb().release.findMany({ where: { name: { in: missing } }, select: { id: true, name: true } });
+    for (const r of releases) known.set(r.name, await splitRanges(getDb(), r.id));
   }
   return new Map(names.flatMap((n) => (known.has(n) ? [[n, known.get(n)!] as const] : [])));
 }
@@ -89,9 +80,9 @@ async function splitRangesOf(names: string[]): Promise<Map<string, SplitRanges>>
 function positioned(target: Extract<GradeTarget, { kind: "release" }>, ranges: Map<string, SplitRanges>): Extract<GradeTarget, { kind: "release" }> | Error {
   if (!("index" in target) || !target.split) return target;
   const range = ranges.get(target.release)?.[target.split];
-  if (!ranges.has(target.release)) return target; // unknown release: reported below
-  if (!range || target.index >= range.count) {
-    return new AppError("NOT_FOUND", `Release ${target.release} has no ${target.split} item at index ${target.index} (its ${target.split} split has ${range?.count ?? 0}).`);
+  if (!range) return target; // unknown release: reported below
+  if (target.index >= range.count) {
+    return new AppError("NOT_FOUND", `Release ${target.release} has no ${target.split} item at index ${target.index} (its ${target.split} split has ${range.count}).`);
   }
   return { kind: "release", release: target.release, index: range.start + target.index };
 }
