@@ -111,6 +111,24 @@ describe("the dashboard's daily rollup", () => {
     expect(bobs.submittedPerDay.reduce((n, d) => n + d.count, 0)).toBe(1);
   });
 
+  it("folds its deltas in batches: many small writes stay exact and leave few of their deltas unfolded", async () => {
+    const db = getDb();
+    const source = await makeSource();
+    const seeds = await Promise.all(Array.from({ length: 12 }, (_, k) =>
+      db.seed.create({ data: { sourceId: source.id, problem: `B ${randomUUID()}`, contentHash: randomUUID(), createdAt: at(10 + (k % 3)) } })));
+    // One seed at a time, as claims are: each write adds a few delta rows; the fold runs every 64 or so.
+    for (const [k, seed] of seeds.entries()) {
+      await db.seed.update({ where: { id: seed.id }, data: { status: "ASSIGNED", assigneeId: (k % 2 ? ann : bob).id, assignedAt: at(11) } });
+      await db.seed.update({ where: { id: seed.id }, data: { assigneeId: (k % 2 ? bob : ann).id } });
+    }
+    // These writes add about 240 delta rows for this source; the folds (by this test or another file's writes
+    // to the shared delta table) leave at most one batch of them unfolded.
+    const [{ pending }] = await db.$queryRaw<{ pending: number }[]>`
+      SELECT count(*)::int AS "pending" FROM "DashboardCountDelta" WHERE "sourceId" = ${source.id}::uuid`;
+    expect(pending).toBeLessThan(120);
+    await expectRollupMatches(source.identifier, source.id);
+  });
+
   it("stays exact under concurrent writers, including opposite status changes on the same day", async () => {
     const db = getDb();
     const source = await makeSource();

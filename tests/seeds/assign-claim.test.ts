@@ -2,7 +2,8 @@
 // instances would) never hand out a seed twice; the open-claims cap; bulk assignment of 10,000 seeds by filter.
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { createClient, getDb } from "../../lib/db";
+import pg from "pg";
+import { getDb } from "../../lib/db";
 import type { SessionUser } from "../../lib/auth/types";
 import { assignSeeds } from "../../lib/seeds/assign-seeds";
 import { claimNextSeed, type ClaimResult } from "../../lib/seeds/claim-next-seed";
@@ -21,13 +22,14 @@ async function seedsOfNewSource(n: number): Promise<string> {
 
 describe("claim next and assignment", () => {
   const url = useTestDatabase();
-  const second = createClient(url);
-  afterAll(() => second.$disconnect());
+  // a second app instance: a pool of its own on the same database
+  const second = new pg.Pool({ connectionString: url, max: 10 });
+  afterAll(() => second.end());
 
   it("50 concurrent claims from 10 annotators over 20 seeds, on two pools: 20 distinct seeds, nothing twice", async () => {
     const source = await seedsOfNewSource(20);
     const annotators: SessionUser[] = await Promise.all(Array.from({ length: 10 }, () => makeUser("ANNOTATOR")));
-    const calls = Array.from({ length: 50 }, (_, i) => claimNextSeed(annotators[i % 10], { source }, i % 2 ? second : getDb()));
+    const calls = Array.from({ length: 50 }, (_, i) => claimNextSeed(annotators[i % 10], { source }, i % 2 ? second : undefined));
     const results: ClaimResult[] = await Promise.all(calls);
     const claimed = results.flatMap((r) => (r.seed ? [r.seed.id] : []));
     expect(claimed).toHaveLength(20);
@@ -49,7 +51,7 @@ describe("claim next and assignment", () => {
   it("refuses a claim past MAX_OPEN_CLAIMS with a message that says so, even when claims race", async () => {
     const source = await seedsOfNewSource(12);
     const annotator = await makeUser("ANNOTATOR");
-    const results = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => claimNextSeed(annotator, { source }, i % 2 ? second : getDb())));
+    const results = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => claimNextSeed(annotator, { source }, i % 2 ? second : undefined)));
     const got = results.filter((r) => r.status === "fulfilled" && (r.value as ClaimResult).seed !== null);
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(got).toHaveLength(5);

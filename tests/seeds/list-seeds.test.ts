@@ -54,6 +54,19 @@ describe("listSeeds", () => {
     expect(await collect({ q: "propagator", status: "ASSIGNED" })).toHaveLength(9);
   });
 
+  it("finds a seed by its title or problem text, also after either changes, and not by its old text", async () => {
+    const db = getDb();
+    const seed = await db.seed.create({ data: { sourceId: source.id, problem: "Quench the Ising magnet.", contentHash: seedContentHash(source.identifier, "ising"), createdAt: new Date("2026-02-01T00:00:00Z") } });
+    expect(await collect({ q: "ising magnet" })).toEqual([seed.id]);
+    await db.seed.update({ where: { id: seed.id }, data: { title: "Kibble–Zurek scaling" } });
+    expect(await collect({ q: "kibble" })).toEqual([seed.id]);
+    await db.seed.update({ where: { id: seed.id }, data: { problem: "Quench the Potts magnet.", status: "ASSIGNED", assigneeId: reader.id } });
+    expect(await collect({ q: "ising" })).toEqual([]);
+    expect(await collect({ q: "potts", status: "ASSIGNED" })).toEqual([seed.id]);
+    await db.seed.delete({ where: { id: seed.id } });
+    expect(await collect({ q: "potts" })).toEqual([]);
+  });
+
   it("rejects a malformed cursor or status instead of guessing", async () => {
     await expect(listSeeds(reader, { cursor: "garbage" })).rejects.toBeInstanceOf(ZodError);
     await expect(listSeeds(reader, { status: "DONE" })).rejects.toBeInstanceOf(ZodError);
