@@ -14,8 +14,11 @@ test("the seed list shows the demo problems and filters by text", async ({ page 
   await expect(page).toHaveURL(/source=fieldwork-demo-qft/);
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText("Casimir energy in one dimension");
-  // The excerpt is typeset math, not LaTeX source.
-  await expect(rows.first().locator(".latex-excerpt .katex").first()).toBeVisible();
+  // The excerpt is typeset math, not LaTeX source: MathML, which the browser lays out (a fraction has height).
+  const formula = rows.first().locator(".latex-excerpt .katex math").first();
+  await expect(formula).toBeVisible();
+  expect((await formula.boundingBox())!.width).toBeGreaterThan(5);
+  await expect(rows.first().locator(".latex-excerpt .katex-html")).toHaveCount(0);
   await expect(rows.first()).not.toContainText("$");
 });
 
@@ -24,7 +27,7 @@ test("items are named by their seed's title and show a typeset excerpt; home cou
   await page.goto("/items");
   const row = page.getByTestId(`item-row-${id}`);
   await expect(row.getByRole("link", { name: "Casimir energy in one dimension" })).toBeVisible();
-  await expect(row.locator(".latex-excerpt .katex").first()).toBeVisible();
+  await expect(row.locator(".latex-excerpt .katex math").first()).toBeVisible();
   await page.goto("/");
   await expect(page.getByTestId("my-seeds")).toContainText("Casimir energy in one dimension");
 

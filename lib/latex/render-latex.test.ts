@@ -198,4 +198,19 @@ describe("renderLatexText typesets every formula from its own source", () => {
     expect(html).toContain("$x$");
     expect(typeset(html)).toEqual(["\\alpha", "\\beta"]);
   });
+
+  it("typesets as MathML alone when asked (list excerpts), kept apart from the full rendering in its caches", () => {
+    const text = String.raw`Field $\phi$ with $\mathcal{L} = \frac12(\partial_\mu\phi)^2 - \frac{m^2}{2}\phi^2$.`;
+    const full = renderLatexText(text);
+    const mathml = renderLatexText(text, { mathOutput: "mathml" });
+    expect(mathml.errors).toEqual([]);
+    expect(full.html).toContain("katex-html");
+    expect(mathml.html).not.toContain("katex-html");
+    expect(mathml.html).toContain("<mfrac>");
+    expect(mathml.html).toContain("Field ");
+    expect(mathml.html.length * 4).toBeLessThan(full.html.length);
+    // Asked again in the other order, each comes back as it was (no cache entry serves the other output).
+    expect(renderLatexText(text).html).toBe(full.html);
+    expect(renderLatexText(text, { mathOutput: "mathml" }).html).toBe(mathml.html);
+  });
 });

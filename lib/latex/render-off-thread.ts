@@ -5,13 +5,13 @@ import "server-only";
 import { getEnv } from "../env";
 import { isOverBudget, isPoolBusy } from "../workers/errors";
 import { runTask } from "../workers/run-task";
-import { errorHtml, type LatexError, type RenderedLatex } from "./render-latex";
+import { errorHtml, type LatexError, type RenderOptions, type RenderedLatex } from "./render-latex";
 
-export type OffThreadOptions = { macros?: Record<string, string>; math?: boolean };
+export type OffThreadOptions = { macros?: Record<string, string>; math?: boolean; mathOutput?: RenderOptions["mathOutput"] };
 
-export async function renderLatexOffThread(source: string, { macros, math = false }: OffThreadOptions = {}): Promise<RenderedLatex> {
+export async function renderLatexOffThread(source: string, { macros, math = false, mathOutput }: OffThreadOptions = {}): Promise<RenderedLatex> {
   const env = getEnv();
-  const options = { macros, maxExpand: env.LATEX_MAX_EXPAND, maxExpandedTokens: env.LATEX_MAX_EXPANDED_TOKENS, maxHtmlChars: env.LATEX_MAX_HTML_CHARS };
+  const options = { macros, mathOutput, maxExpand: env.LATEX_MAX_EXPAND, maxExpandedTokens: env.LATEX_MAX_EXPANDED_TOKENS, maxHtmlChars: env.LATEX_MAX_HTML_CHARS };
   try {
     return await runTask("latex.render", { source, math, options });
   } catch (e) {
