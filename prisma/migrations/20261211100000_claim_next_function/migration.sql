@@ -3,8 +3,10 @@
 -- claimers spent most of their time "idle in transaction" waiting for the app's next statement).
 --
 -- Statements inside a (volatile) PL/pgSQL function each take a fresh snapshot, which the cap needs: the
--- claimer's row lock comes first, so the count that follows sees every claim of theirs committed while this
--- one waited for it, and the cap of open claims holds exactly under concurrency. SKIP LOCKED lets concurrent
+-- claimer's lock comes first, so the count that follows sees every claim of theirs committed while this one
+-- waited for it, and the cap of open claims holds exactly under concurrency. The lock is a transaction-level
+-- advisory lock on the claimer (class 7117, a hash of their id), not their "User" row: a row lock writes WAL
+-- and dirties the page every claimer's row shares. Two claimers whose ids hash alike merely take turns. SKIP LOCKED lets concurrent
 -- claimers pass each other's rows, so no seed is handed out twice.
 --
 -- Returns one row: the claimer's open claims before this call, and the claimed seed (nulls when none: the cap
@@ -19,7 +21,7 @@ DECLARE
   sources UUID[];
   picked UUID;
 BEGIN
-  PERFORM 1 FROM "User" u WHERE u."id" = claimer FOR UPDATE;
+  PERFORM pg_advisory_xact_lock(7117, hashtext(claimer::text));
   SELECT count(*)::int INTO held FROM "Seed" s WHERE s."assigneeId" = claimer AND s."status" IN ('ASSIGNED', 'IN_PROGRESS');
   IF held >= max_open THEN
     RETURN QUERY SELECT held, NULL::uuid, NULL::text, NULL::text, NULL::text;
