@@ -87,14 +87,16 @@ export async function benchReview(): Promise<void> {
     server = null;
     if (ONLY) return;
 
-    // Claim next: 20 annotators at once, 10 claims each (the cap lifted for the measurement).
+    // Claim next: 20 annotators at once, 25 claims each (the cap lifted for the measurement), after one
+    // unmeasured round that opens the pool's connections.
     process.env.MAX_OPEN_CLAIMS = "1000";
     resetEnvCache();
     const claimers = await Promise.all(data.annotatorEmails.slice(0, 20).map(userAs));
+    await Promise.all(claimers.map((who) => claimNextSeed(who, {})));
     const latencies: number[] = [];
     const claimed = new Set<string>();
     await Promise.all(claimers.map(async (who) => {
-      for (let i = 0; i < 10; i++) {
+      for (let i = 0; i < 25; i++) {
         const start = performance.now();
         const result = await claimNextSeed(who, {});
         latencies.push(performance.now() - start);
@@ -102,13 +104,13 @@ export async function benchReview(): Promise<void> {
       }
     }));
     const c = summarise(latencies);
-    console.log(`review: claim-next, 20 concurrent claimers × 10: p50 ${ms(c.p50)}, p95 ${ms(c.p95)}, ${claimed.size} distinct seeds of ${latencies.length} claims — target ≤ 20 ms p95`);
+    console.log(`review: claim-next, 20 concurrent claimers × 25: p50 ${ms(c.p50)}, p95 ${ms(c.p95)}, ${claimed.size} distinct seeds of ${latencies.length} claims — target ≤ 20 ms p95 (${load()})`);
 
     const lead = await userAs(data.leadEmail);
     const target = await userAs(data.annotatorEmails[0]);
     const t1 = performance.now();
     const assigned = await assignSeeds(lead, { filter: { status: "NEW", assignee: "none" }, count: 10_000, assigneeId: target.id });
-    console.log(`review: bulk assign ${assigned.assigned.toLocaleString("en")} seeds by filter: ${((performance.now() - t1) / 1000).toFixed(2)} s — target ≤ 1 s`);
+    console.log(`review: bulk assign ${assigned.assigned.toLocaleString("en")} seeds by filter: ${((performance.now() - t1) / 1000).toFixed(2)} s — target ≤ 1 s (${load()})`);
   } finally {
     await server?.stop();
     await disconnectDb();
