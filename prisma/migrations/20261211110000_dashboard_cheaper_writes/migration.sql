@@ -33,18 +33,20 @@ END $$;
 
 -- 2. One trigger function per table with its facts as static SQL (generated here from "dashboard_facts_sql",
 --    still the one definition of the facts), so PL/pgSQL plans each statement once per session instead of
---    planning a dynamic EXECUTE on every write.
+--    planning a dynamic EXECUTE on every write; a bulk statement's facts are summed before they are spread over
+--    the four grains (10,000 reassigned seeds: a few sums, not 80,000 rows to group).
 DO $do$
 DECLARE
   tbl TEXT;
   facts TEXT;
   fn TEXT;
-  call TEXT := 'PERFORM "dashboard_count_add"(array_agg(x.f), array_agg(x.d), array_agg(x.s), array_agg(x.p), array_agg(x.k), array_agg(x.n)) FROM (WITH r AS (%s) %s) x;';
+  call TEXT := 'PERFORM "dashboard_count_add"(array_agg(x.f), array_agg(x.d), array_agg(x.s), array_agg(x.p), array_agg(x.k), array_agg(x.n)) '
+    || 'FROM (SELECT f, d, s, p, k, sum(n)::int AS n FROM (WITH r AS (%s) %s) y GROUP BY 1, 2, 3, 4, 5) x;';
 BEGIN
   FOREACH tbl IN ARRAY ARRAY['Seed', 'Item', 'AuditEvent', 'Review', 'CheckRun'] LOOP
     facts := "dashboard_facts_sql"(tbl);
     fn := 'dashboard_count_trigger_' || tbl;
-    EXECUTE format($f$CREATE FUNCTION %I() RETURNS trigger LANGUAGE plpgsql AS $body$
+    EXECUTE format($f$CREATE OR REPLACE FUNCTION %I() RETURNS trigger LANGUAGE plpgsql AS $body$
 BEGIN
   IF TG_OP = 'INSERT' THEN
     %s
