@@ -3,7 +3,7 @@
 // Snappy, no statistics and a fixed `created_by`, so the bytes depend on the rows alone. No database.
 import { ByteWriter, ParquetWriter } from "hyparquet-writer";
 import { FORMATS } from "../formats";
-import { VERL_PARQUET_SCHEMA, toVerlRow, verlParquetColumns } from "../formats/verl";
+import { VERL_PARQUET_SCHEMA, toVerlRow } from "../formats/verl";
 import { sortedJson } from "../model/canonical-json";
 import type { ReleaseRow } from "../model/release-row";
 import type { DataFileKind } from "./layout";
@@ -57,7 +57,7 @@ function jsonlEncoder(kind: DataFileKind): FileEncoder {
 function parquetEncoder(): FileEncoder {
   const writer = new ByteWriter(1 << 20);
   let parquet: ParquetWriter | null = null;
-  // the filling row group as bytes, not row objects (verl-row-group.ts says why)
+  // the filling row group as bytes, not row objects, written a column at a time (verl-row-group.ts says why)
   const group = new VerlRowGroup(PARQUET_ROW_GROUP);
   // hand out what the writer holds and start its buffer over (its `offset` keeps counting for the footer)
   const take = () => {
@@ -67,7 +67,7 @@ function parquetEncoder(): FileEncoder {
   };
   const open = () => (parquet ??= new ParquetWriter({ writer, schema: VERL_PARQUET_SCHEMA as never, statistics: false, createdBy: "fieldwork" }));
   const writeGroup = () => {
-    void open().write({ columnData: verlParquetColumns(group.rows()) as never, rowGroupSize: PARQUET_ROW_GROUP });
+    void open().write({ columnData: group.parquetColumns() as never, rowGroupSize: PARQUET_ROW_GROUP });
     group.clear();
   };
   return {

@@ -1,38 +1,56 @@
-// The verl rows of one Parquet row group while it fills, held as UTF-8 bytes outside the JS heap. Pure.
+// The verl rows of one Parquet row group while it fills, held as UTF-8 bytes outside the JS heap, and handed to
+// the Parquet writer one column at a time. Pure.
 //
 // Why not the row objects: a row group (1,000 rows) fills over several read batches, so its rows outlive
 // young-generation collections. V8 then copies them into the old generation and, because objects from the same
-// allocation sites (toVerlRow, shared with verl/*.json and extraInfo with sft) keep surviving, starts allocating
-// them in the old generation from the outset (allocation-site pretenuring) — for the Parquet file and for every
-// verl JSON Lines file after it. There they stay as garbage until a full collection: 100–200 MB of server RSS
-// per file in the export benchmark. Here a row's strings are copied into one reused buffer and its objects die
-// young; the rows are rebuilt only while the group is written.
+// allocation sites (toVerlRow, shared with verl/*.json) keep surviving, starts allocating them in the old
+// generation from the outset (allocation-site pretenuring) — for the Parquet file and for every verl JSON Lines
+// file after it. There they stay as garbage until a full collection: 100–200 MB of server RSS per file in the
+// export benchmark. Here a row's strings are copied into one reused buffer and its objects die young.
+//
+// Why one column at a time: whatever is on the heap while a group is written (a few MB of the writer's own
+// allocation) tends to be promoted too. So each column's values are built only when the writer takes that
+// column, and the prompt and ground truth strings only when it reads them (it encodes one leaf at a time).
 //
 // Exact: UTF-8 holds every well-formed string exactly, and these are (PostgreSQL text cannot hold a lone
-// surrogate, and the prompt and ground truth only join such text with ASCII). A rebuilt file is checked
-// against its manifest's sha256 anyway.
-import type { ExtraInfo } from "../formats/extra-info";
+// surrogate, and the prompt and ground truth only join such text with ASCII). A test checks the columns equal
+// verlParquetColumns of the same rows, and a rebuilt file is checked against its manifest's sha256 anyway.
 import type { VerlRow } from "../formats/verl";
 
-/** The string leaves of a row, in the order they are stored; null for an absent (optional) one. */
+// the string leaves of a row, in the order they are stored
+const DATA_SOURCE = 0, CONTENT = 1, GROUND_TRUTH = 2, SPLIT = 3, ITEM_ID = 4, SOURCE = 5, TOPIC = 6, DIFFICULTY = 7, LEVEL = 8;
+const STRINGS = 9;
+
 function stringsOf(row: VerlRow): (string | null)[] {
   const e = row.extra_info;
   return [row.data_source, row.prompt[0].content, row.reward_model.ground_truth, e.split, e.item_id, e.source, e.topic, e.difficulty, e.level];
 }
-const STRINGS = 9;
+
+/**
+ * A column as ParquetWriter.write takes it, built when taken: hyparquet-writer (0.17, pinned) reads each column's
+ * `length`, then `slice`s out the group's rows column after column. Anything else it did would fail loudly.
+ */
+class LazyColumn {
+  constructor(readonly length: number, private readonly value: (row: number) => unknown) {}
+  slice(start = 0, end = this.length): unknown[] {
+    const out = new Array<unknown>(Math.max(0, Math.min(end, this.length) - start));
+    for (let i = 0; i < out.length; i++) out[i] = this.value(start + i);
+    return out;
+  }
+}
 
 export class VerlRowGroup {
   /** the rows' strings, one after another */
   private bytes = Buffer.allocUnsafe(1 << 20);
   private used = 0;
-  /** per row and string leaf: where it ends in `bytes`, −1 when null */
-  private readonly ends: Int32Array;
+  /** per row and string leaf: where it starts and ends in `bytes`; start −1 when null */
+  private readonly spans: Int32Array;
   /** per row: extra_info.index and extra_info.version */
   private readonly numbers: Float64Array;
   size = 0;
 
   constructor(readonly capacity: number) {
-    this.ends = new Int32Array(capacity * STRINGS);
+    this.spans = new Int32Array(capacity * STRINGS * 2);
     this.numbers = new Float64Array(capacity * 2);
   }
 
@@ -42,51 +60,50 @@ export class VerlRowGroup {
 
   add(row: VerlRow): void {
     if (this.isFull) throw new Error("the row group is full");
-    if (row.prompt.length !== 1) throw new Error("a verl row's prompt is one user message");
+    if (row.prompt.length !== 1 || row.ability !== "physics" || row.reward_model.style !== "rule") {
+      throw new Error("a verl row has one user message, ability physics and a rule reward");
+    }
     const strings = stringsOf(row);
-    const at = this.size * STRINGS;
+    const at = this.size * STRINGS * 2;
     for (let i = 0; i < STRINGS; i++) {
       const s = strings[i];
       if (s === null) {
-        this.ends[at + i] = -1;
+        this.spans[at + 2 * i] = -1;
         continue;
       }
       if (this.used + s.length * 3 > this.bytes.byteLength) this.grow(s.length * 3);
+      this.spans[at + 2 * i] = this.used;
       this.used += this.bytes.write(s, this.used, "utf8");
-      this.ends[at + i] = this.used;
+      this.spans[at + 2 * i + 1] = this.used;
     }
     this.numbers[this.size * 2] = row.extra_info.index;
     this.numbers[this.size * 2 + 1] = row.extra_info.version;
     this.size++;
   }
 
-  /**
-   * The rows added since the last clear, rebuilt for the Parquet writer. The two long strings (the prompt and the
-   * ground truth) are decoded only when the writer reads them: it encodes one leaf column at a time, so at most
-   * one column of them is on the heap at once, and only briefly. Read them before the next clear.
-   */
-  rows(): VerlRow[] {
-    const rows: VerlRow[] = new Array(this.size);
-    const text = (start: number, end: number) => (end < 0 ? null : this.bytes.toString("utf8", start, end));
-    let start = 0;
-    const at: number[] = new Array(STRINGS);
-    for (let r = 0; r < this.size; r++) {
-      for (let i = 0; i < STRINGS; i++) {
-        const end = this.ends[r * STRINGS + i];
-        at[i] = start;
-        if (end >= 0) start = end;
-      }
-      const end = (i: number) => this.ends[r * STRINGS + i];
-      const extra: ExtraInfo = {
-        difficulty: text(at[7], end(7)), index: this.numbers[r * 2], item_id: text(at[4], end(4))!, level: text(at[8], end(8)),
-        source: text(at[5], end(5))!, split: text(at[3], end(3)) as ExtraInfo["split"], topic: text(at[6], end(6)), version: this.numbers[r * 2 + 1],
-      };
-      rows[r] = {
-        ability: "physics", data_source: text(at[0], end(0))!, extra_info: extra, prompt: [new StoredMessage(this.bytes, at[1], end(1))],
-        reward_model: new StoredRewardModel(this.bytes, at[2], end(2)),
-      };
-    }
-    return rows;
+  /** The rows added since the last clear as verlParquetColumns gives them, each built when the writer takes it; use before the next clear. */
+  parquetColumns(): { name: string; data: LazyColumn }[] {
+    const column = (value: (row: number) => unknown) => new LazyColumn(this.size, value);
+    return [
+      { name: "data_source", data: column((r) => this.text(r, DATA_SOURCE)) },
+      { name: "prompt", data: column((r) => [new StoredMessage(this, r)]) },
+      { name: "ability", data: column(() => "physics") },
+      { name: "reward_model", data: column((r) => new StoredRewardModel(this, r)) },
+      {
+        name: "extra_info",
+        data: column((r) => ({
+          difficulty: this.text(r, DIFFICULTY), index: BigInt(this.numbers[r * 2]), item_id: this.text(r, ITEM_ID), level: this.text(r, LEVEL),
+          source: this.text(r, SOURCE), split: this.text(r, SPLIT), topic: this.text(r, TOPIC), version: BigInt(this.numbers[r * 2 + 1]),
+        })),
+      },
+    ];
+  }
+
+  /** string leaf `leaf` of row `row` */
+  text(row: number, leaf: number): string | null {
+    const at = (row * STRINGS + leaf) * 2;
+    const start = this.spans[at];
+    return start < 0 ? null : this.bytes.toString("utf8", start, this.spans[at + 1]);
   }
 
   clear(): void {
@@ -104,17 +121,17 @@ export class VerlRowGroup {
 /** The prompt's one message, its content decoded when read. */
 class StoredMessage {
   readonly role = "user";
-  constructor(private readonly bytes: Buffer, private readonly start: number, private readonly end: number) {}
-  get content(): string {
-    return this.bytes.toString("utf8", this.start, this.end);
+  constructor(private readonly group: VerlRowGroup, private readonly row: number) {}
+  get content(): string | null {
+    return this.group.text(this.row, CONTENT);
   }
 }
 
 /** reward_model, its ground truth decoded when read. */
 class StoredRewardModel {
   readonly style = "rule";
-  constructor(private readonly bytes: Buffer, private readonly start: number, private readonly end: number) {}
-  get ground_truth(): string {
-    return this.bytes.toString("utf8", this.start, this.end);
+  constructor(private readonly group: VerlRowGroup, private readonly row: number) {}
+  get ground_truth(): string | null {
+    return this.group.text(this.row, GROUND_TRUTH);
   }
 }
