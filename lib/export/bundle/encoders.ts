@@ -1,12 +1,13 @@
-// Row encoders: rows in, bytes out, a batch at a time, holding at most one Parquet row group. JSON Lines are
+// Row encoders: rows in, bytes out, a batch at a time, holding at most one Parquet row group (as bytes). JSON Lines are
 // canonical JSON, one row per line with "\n"; Parquet uses verl's explicit schema, fixed 1,000-row groups,
 // Snappy, no statistics and a fixed `created_by`, so the bytes depend on the rows alone. No database.
 import { ByteWriter, ParquetWriter } from "hyparquet-writer";
 import { FORMATS } from "../formats";
-import { VERL_PARQUET_SCHEMA, toVerlRow, verlParquetColumns, type VerlRow } from "../formats/verl";
+import { VERL_PARQUET_SCHEMA, toVerlRow } from "../formats/verl";
 import { sortedJson } from "../model/canonical-json";
 import type { ReleaseRow } from "../model/release-row";
 import type { DataFileKind } from "./layout";
+import { VerlRowGroup } from "./verl-row-group";
 
 export const PARQUET_ROW_GROUP = 1000;
 
@@ -56,7 +57,8 @@ function jsonlEncoder(kind: DataFileKind): FileEncoder {
 function parquetEncoder(): FileEncoder {
   const writer = new ByteWriter(1 << 20);
   let parquet: ParquetWriter | null = null;
-  let pending: VerlRow[] = [];
+  // the filling row group as bytes, not row objects, written a column at a time (verl-row-group.ts says why)
+  const group = new VerlRowGroup(PARQUET_ROW_GROUP);
   // hand out what the writer holds and start its buffer over (its `offset` keeps counting for the footer)
   const take = () => {
     const bytes = Buffer.from(writer.getBytes());
@@ -64,23 +66,22 @@ function parquetEncoder(): FileEncoder {
     return bytes.byteLength ? [bytes] : [];
   };
   const open = () => (parquet ??= new ParquetWriter({ writer, schema: VERL_PARQUET_SCHEMA as never, statistics: false, createdBy: "fieldwork" }));
-  const writeGroup = (rows: VerlRow[]) => {
-    void open().write({ columnData: verlParquetColumns(rows) as never, rowGroupSize: PARQUET_ROW_GROUP });
+  const writeGroup = () => {
+    void open().write({ columnData: group.parquetColumns() as never, rowGroupSize: PARQUET_ROW_GROUP });
+    group.clear();
   };
   return {
     push: (rows) => {
-      for (const row of rows) pending.push(toVerlRow(row));
       open();
-      while (pending.length >= PARQUET_ROW_GROUP) {
-        writeGroup(pending.slice(0, PARQUET_ROW_GROUP));
-        pending = pending.slice(PARQUET_ROW_GROUP);
+      for (const row of rows) {
+        group.add(toVerlRow(row));
+        if (group.isFull) writeGroup();
       }
       return take();
     },
     end: () => {
       open();
-      if (pending.length) writeGroup(pending);
-      pending = [];
+      if (group.size) writeGroup();
       void parquet!.finish();
       return take();
     },
