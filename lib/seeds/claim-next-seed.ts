@@ -1,8 +1,8 @@
 import "server-only";
 // POST /api/seeds/claim-next: an annotator takes the oldest NEW unassigned seed (optionally of a source or
 // topic). SKIP LOCKED lets concurrent claimers pass each other's rows, so no seed is ever handed out twice;
-// the claimer's own row lock makes the open-claims cap exact under concurrency (both in the database function
-// "claim_next_seed", prisma/migrations/20261211100000_claim_next_function).
+// an advisory lock on the claimer, taken before their claims are counted, makes the open-claims cap exact under
+// concurrency (both in the database function "claim_next_seed", prisma/migrations/20261211100000_claim_next_function).
 import type pg from "pg";
 import { getPgPool } from "../db";
 import { getEnv } from "../env";
@@ -26,8 +26,8 @@ export async function claimNextSeed(actor: Actor, rawInput: unknown, pool: pg.Po
   const userId = actor.id;
   if (!userId) throw new AppError("FORBIDDEN", "Claiming a seed needs a signed-in annotator.");
   const max = getEnv().MAX_OPEN_CLAIMS;
-  // One call of the database function "claim_next_seed" (migration claim_next_function): the claimer's row
-  // lock, the count of their open claims, the pick and the assignment, in one round trip.
+  // One call of the database function "claim_next_seed": the claimer's lock, the count of their open claims, the
+  // pick, the assignment and the audit event, in one round trip.
   const { rows: [row] } = await pool.query<ClaimRow>(
     `SELECT "open", "id", "title", "location", "source" FROM "claim_next_seed"($1::uuid, $2::int, $3::text, $4::text)`,
     [userId, max, filter.source ?? null, filter.topic ?? null],
