@@ -35,6 +35,9 @@ const ZEnv = z.object({
   EQUIVALENCE_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
   WORKER_THREADS: z.coerce.number().int().min(1).max(64).default(2),
   WORKER_MEMORY_MB: z.coerce.number().int().min(64).max(65_536).default(512),
+  // Worker threads that encode release files for downloads and `fieldwork export` (0: in the server's own
+  // thread). Unset: one less than the cores, 2 to 4 (lib/workers/run-task.ts).
+  EXPORT_THREADS: z.coerce.number().int().min(0).max(64).optional(),
   ITEM_MAX_TEXT_CHARS: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
   // Seeds an annotator may hold claimed (assigned, not yet adapted) before "claim next" refuses.
   MAX_OPEN_CLAIMS: z.coerce.number().int().min(1).max(1000).default(5),

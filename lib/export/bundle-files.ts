@@ -1,18 +1,19 @@
 import "server-only";
 // The files of a release's bundle, rebuilt from the frozen rows: README.md and manifest.json from the stored
 // manifest, each data file streamed from PostgreSQL through its encoder. Every file is checked against the
-// manifest as it streams (bytes and sha256): a file that would differ ends in an error instead.
+// manifest as it streams (bytes and sha256): a file that would differ ends in an error instead. Rows are
+// encoded in the export's worker threads (bundle/encode-off-thread.ts).
 import { createHash } from "node:crypto";
 import { getDb, getPgPool } from "../db";
 import { AppError } from "../errors";
 import { datasetCard } from "./bundle/dataset-card";
-import { createEncoder } from "./bundle/encoders";
+import { encodeFile } from "./bundle/encode-off-thread";
 import { MANIFEST_PATH, README_PATH, comparePaths, dataFiles, layoutFor } from "./bundle/layout";
 import type { TarEntry } from "./bundle/tar";
 import { staticFileBytes } from "./static-files";
 import { canonicalJsonPretty } from "./model/canonical-json";
 import { SPLIT_NAMES } from "./model/release-row";
-import { readSplitRows, splitRanges, type RowReader } from "./read-release-rows";
+import { readRawSplitRows, splitRanges, type RowReader } from "./read-release-rows";
 import type { ReleaseRecord } from "./release-record";
 
 export type BundleFile = TarEntry & { sha256: string; rows: number | null };
@@ -58,12 +59,7 @@ export async function bundleFiles(release: ReleaseRecord, db: RowReader = getPgP
     entry(README_PATH, () => once(Buffer.from(datasetCard({ ...release.manifest, files: release.manifest.files.filter((f) => f.path !== README_PATH) }), "utf8"))),
     ...layoutFor(release.schemaVersion).staticFiles.map((f) => entry(f.path, () => once(staticFileBytes(release, f.path)))),
     ...dataFiles(release.schemaVersion, counts).map((f) =>
-      entry(f.path, async function* () {
-        const encoder = createEncoder(f.kind);
-        const rows = readSplitRows(db, release, f.split, ranges[f.split], { need: f.kind.provenance, prefetch: outside });
-        for await (const batch of rows) yield* encoder.push(batch);
-        yield* encoder.end();
-      }),
+      entry(f.path, () => encodeFile(f.kind, readRawSplitRows(db, release, f.split, ranges[f.split], { need: f.kind.provenance, prefetch: outside }))),
     ),
   ];
   return files.sort((a, b) => comparePaths(a.path, b.path));

@@ -1,10 +1,9 @@
-import "server-only";
 // The fields of a frozen revision snapshot, every object re-keyed in sorted order, in one pass: the export
 // reads every item of a release for every file, and zod's parse of each snapshot (fieldsOf) was a sixth of its
 // CPU time. Snapshots were validated when they were saved; this checks their structure cheaply, and any
 // snapshot that is not exactly what a save writes goes through fieldsOf (tests check both paths agree).
 import { MAX_ARGUMENTS, MAX_TUPLE_ELEMENTS, VALUE_TYPES, identifierProblem, type AnswerSpec } from "../items/answer-spec";
-import { fieldsOf } from "../items/item-record";
+import { fieldsOf } from "../items/fields-of";
 import type { ItemFields } from "../items/schemas";
 import type { TestCase, TestValue } from "../items/test-values";
 import { sortKeysDeep } from "./model/canonical-json";

@@ -4,14 +4,15 @@ import "server-only";
 import type pg from "pg";
 import type { Tx } from "../db";
 import { Prisma } from "../generated/prisma/client";
-import { frozenFields } from "./frozen-fields";
-import { sortedProvenance } from "./frozen-provenance";
-import { SPLIT_NAMES, SPLIT_OF_DB, type Provenance, type ReleaseRow, type SplitName } from "./model/release-row";
+import { SPLIT_NAMES, SPLIT_OF_DB, type ReleaseRow, type SplitName } from "./model/release-row";
+import { releaseRowsOf, type ProvenanceNeed, type RawBatch, type RawReleaseRow } from "./release-rows-of";
+
+export type { ProvenanceNeed, RawBatch };
 
 /**
  * Where rows are read: a Prisma client or transaction, or the pg pool under the app's client (outside a
  * transaction: Prisma's per-row result mapping was a fifth of a download's CPU, the same rows straight from pg
- * cost none of it; pg parses jsonb and int columns to the same values).
+ * cost none of it). Either gives the JSON columns as the text this module selects.
  */
 export type RowReader = Pick<Tx, "$queryRaw"> | pg.Pool;
 export type SplitRange = { start: number; count: number };
@@ -37,24 +38,11 @@ export async function splitRanges(db: RowReader, releaseId: string): Promise<Spl
   return ranges;
 }
 
-/** How much of the frozen provenance a reader needs: all (native, the manifest), seed and source (pipeline), or the source (verl, sft). */
-export type ProvenanceNeed = "all" | "seed-source" | "source";
-
-const EMPTY_PROVENANCE: Omit<Provenance, "source"> = {
-  seed: { id: "", title: null, problem: "", solution: null, location: null },
-  author: { id: "", name: "" },
-  reviews: [],
-  approval: { at: null, by: null },
-  checks: null,
-};
-
 function provenanceSql(need: ProvenanceNeed): Prisma.Sql {
   if (need === "all") return Prisma.sql`ri."provenance"`;
   if (need === "seed-source") return Prisma.sql`jsonb_build_object('seed', ri."provenance"->'seed', 'source', ri."provenance"->'source')`;
   return Prisma.sql`jsonb_build_object('source', ri."provenance"->'source')`;
 }
-
-type DbRow = { position: number; itemId: string; version: number; revisionId: string; provenance: Provenance; snapshot: Record<string, unknown> };
 
 export type ReadOptions = {
   need?: ProvenanceNeed;
@@ -64,16 +52,17 @@ export type ReadOptions = {
 };
 
 /**
- * The rows of one split, `batch` at a time, in position order. Positions are contiguous within a split
- * (the freeze numbers them), so each batch is a range of the (releaseId, position) index.
+ * The rows of one split as PostgreSQL sends them, `batch` at a time, in position order: the JSON columns as
+ * text, parsed by whoever encodes them (a worker thread, for downloads). Positions are contiguous within a
+ * split (the freeze numbers them), so each batch is a range of the (releaseId, position) index.
  */
-export async function* readSplitRows(
+export async function* readRawSplitRows(
   db: RowReader, release: { id: string; name: string }, split: SplitName, range: SplitRange, options: ReadOptions = {},
-): AsyncGenerator<ReleaseRow[]> {
+): AsyncGenerator<RawBatch> {
   const { need = "all", batch = ROW_BATCH, prefetch = false } = options;
   const end = range.start + range.count;
-  const fetch = (from: number) => query<DbRow>(db, Prisma.sql`
-    SELECT ri."position", ri."itemId", ri."version", ri."revisionId", ${provenanceSql(need)} AS "provenance", r."snapshot"
+  const fetch = (from: number) => query<RawReleaseRow>(db, Prisma.sql`
+    SELECT ri."position", ri."itemId", ri."version", ri."revisionId", (${provenanceSql(need)})::text AS "provenance", r."snapshot"::text AS "snapshot"
     FROM "ReleaseItem" ri JOIN "ItemRevision" r ON r."id" = ri."revisionId"
     WHERE ri."releaseId" = ${release.id}::uuid AND ri."position" >= ${from} AND ri."position" < ${Math.min(from + batch, end)}
     ORDER BY ri."position"`);
@@ -87,17 +76,14 @@ export async function* readSplitRows(
       pending = fetch(from + batch);
       pending.catch(() => undefined); // surfaced when awaited; not an unhandled rejection if the reader stops early
     }
-    yield rows.map((r) => ({
-      release: release.name,
-      split,
-      index: r.position - range.start,
-      itemId: r.itemId,
-      version: r.version,
-      revisionId: r.revisionId,
-      item: frozenFields(r.snapshot),
-      // parts a format does not read are left empty (sorted, like the rest)
-      provenance: sortedProvenance(need === "all" ? r.provenance : { ...EMPTY_PROVENANCE, ...r.provenance }),
-    }));
+    yield { release: release.name, split, start: range.start, need, rows };
     if (!prefetch && from + batch < end) pending = fetch(from + batch);
   }
+}
+
+/** The same rows parsed, a batch at a time (the manifest's pass reads them in the creating transaction). */
+export async function* readSplitRows(
+  db: RowReader, release: { id: string; name: string }, split: SplitName, range: SplitRange, options: ReadOptions = {},
+): AsyncGenerator<ReleaseRow[]> {
+  for await (const batch of readRawSplitRows(db, release, split, range, options)) yield releaseRowsOf(batch);
 }

@@ -5,11 +5,10 @@ import { getEnv } from "../env";
 import { AppError } from "../errors";
 import type { Tx } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import { toAnswerSpec } from "./answer-spec";
-import { ZTestCase, ZItemId, type ItemFields, type ItemLimits } from "./schemas";
-import type { TestCase } from "./test-values";
-import { ZDeclarations } from "../equivalence/schemas";
-import type { Declarations } from "./declarations";
+import { ZItemId, type ItemFields, type ItemLimits } from "./schemas";
+import { fieldsOf } from "./fields-of";
+
+export { fieldsOf };
 
 export function getItemLimits(): ItemLimits {
   const env = getEnv();
@@ -42,42 +41,6 @@ export type ItemDetail = ItemFields & {
   /** the version the last approval was given to (kept while a later version is edited), or null */
   approvedVersion: number | null;
 };
-
-function toTestCases(value: unknown): TestCase[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((tc) => {
-    const parsed = ZTestCase.safeParse(tc);
-    return parsed.success ? [parsed.data as TestCase] : [];
-  });
-}
-
-/** The editable fields of a row, or of a stored revision snapshot (unknown JSON, read defensively). */
-export function fieldsOf(row: Record<string, unknown>): ItemFields {
-  const str = (v: unknown) => (typeof v === "string" ? v : "");
-  const oneOf = <T extends string>(v: unknown, allowed: readonly T[]) => (allowed.includes(v as T) ? (v as T) : null);
-  return {
-    statement: str(row.statement),
-    description: str(row.description),
-    solution: str(row.solution),
-    finalAnswer: str(row.finalAnswer),
-    referenceCode: str(row.referenceCode),
-    answerSpec: toAnswerSpec(row.answerSpec),
-    testCases: toTestCases(row.testCases),
-    topic: str(row.topic),
-    level: oneOf(row.level, ["ADVANCED_UNDERGRADUATE", "GRADUATE", "RESEARCH"] as const),
-    difficulty: oneOf(row.difficulty, ["EASY", "MEDIUM", "HARD"] as const),
-    split: oneOf(row.split, ["TRAIN", "VAL", "TEST"] as const),
-    sourceLocation: str(row.sourceLocation),
-    license: str(row.license),
-    declarations: toDeclarations(row.declarations),
-  };
-}
-
-/** Stored declarations (validated on save with the same schema; anything unreadable counts as none). */
-function toDeclarations(value: unknown): Declarations {
-  const parsed = ZDeclarations.safeParse(value);
-  return parsed.success ? parsed.data : {};
-}
 
 /** Column values for the fields ("" → NULL for the optional short texts). */
 export function columnsOf(fields: ItemFields) {
