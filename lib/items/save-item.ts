@@ -59,7 +59,11 @@ export async function applyPatch(tx: Tx, actor: Actor, id: string, baseVersion: 
   return saved;
 }
 
-/** Write fields and status as the next version, with its revision. The caller holds the row lock. */
+/**
+ * Write fields and status as the next version, with its revision (whose editor is the actor). The caller holds
+ * the row lock. `fieldsChanged: false` (a submission) leaves the item's last editor as it was: the four-eyes
+ * rule bars whoever changed the fields last, and submitting someone else's edit must not clear them of it.
+ */
 export async function writeVersion(
   tx: Tx,
   actor: Actor,
@@ -68,12 +72,13 @@ export async function writeVersion(
   fields: ItemFields,
   status: ItemStatus,
   extra: { submittedAt?: Date | null; approvedAt?: Date | null } = {},
+  { fieldsChanged = true }: { fieldsChanged?: boolean } = {},
 ): Promise<SaveResult> {
   const version = fromVersion + 1;
   const hash = fieldsHash(fields);
   await tx.item.update({
     where: { id },
-    data: { ...columnsOf(fields), status, version, lastEditorId: actor.id, ...extra },
+    data: { ...columnsOf(fields), status, version, ...(fieldsChanged ? { lastEditorId: actor.id } : {}), ...extra },
   });
   await tx.itemRevision.create({ data: { itemId: id, version, status, snapshot: fields as object, fieldsHash: hash, editorId: actor.id } });
   return { version, status, saved: true, fieldsHash: hash };

@@ -31,7 +31,8 @@ export async function submitItem(actor: Actor, rawId: unknown, rawInput: unknown
       const count = `${blockers.length} blocking check result${blockers.length > 1 ? "s" : ""}`;
       throw new AppError("INVALID", `Submit needs every blocking check to pass; ${count} failed: ${blockers.slice(0, 3).map((b) => b.message).join(" · ")}`, { blockers });
     }
-    const result = await writeVersion(tx, actor, id, row.version, fieldsOf(row), "SUBMITTED", { submittedAt: new Date() });
+    // the fields are unchanged: whoever changed them last stays the last editor (four eyes)
+    const result = await writeVersion(tx, actor, id, row.version, fieldsOf(row), "SUBMITTED", { submittedAt: new Date() }, { fieldsChanged: false });
     // Submitting changes no field, so the run that let it through describes the submitted version too.
     await tx.item.update({ where: { id }, data: { checkState, checkedVersion: result.version } });
     await recordEvent(tx, actor, { action: "item.submit", entityType: "Item", entityId: id, data: { version: result.version } });

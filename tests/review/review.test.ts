@@ -124,6 +124,22 @@ describe("review decisions", () => {
     await expect(decideItem(admin, id, { version, decision: "REJECT", comment: "no" })).rejects.toThrow("You edited this item last");
   });
 
+  it("keeps a lead who edited the draft from deciding after the author submits it (submitting is not an edit)", async () => {
+    const seed = await makeSeed();
+    const { id } = await createItem(author, { seedId: seed.id });
+    const saved = await saveItem(author, id, { version: 1, ...GOOD_ITEM });
+    const edited = await saveItem(lead, id, { version: saved.version, solution: `${GOOD_ITEM.solution} Checked by the lead.` });
+    const submitted = await submitItem(author, id, { version: edited.version });
+    expect(submitted.status).toBe("SUBMITTED");
+    expect(await getDb().item.findUniqueOrThrow({ where: { id }, select: { lastEditorId: true } })).toEqual({ lastEditorId: lead.id });
+    const source = await getDb().source.findUniqueOrThrow({ where: { id: seed.sourceId }, select: { identifier: true } });
+    const queued = (await listReviewQueue(lead, { source: source.identifier })).items;
+    expect(queued.map((i) => [i.id, i.editedByViewer])).toEqual([[id, true]]);
+    await expect(decideItem(lead, id, { version: submitted.version, decision: "APPROVE" })).rejects.toThrow("You edited this item last");
+    // another reviewer may
+    expect(await decideItem(admin, id, { version: submitted.version, decision: "REQUEST_CHANGES", comment: "Say which gauge." })).toMatchObject({ status: "CHANGES_REQUESTED" });
+  });
+
   it("answers 409 for a stale version and lets exactly one of two simultaneous approvals through", async () => {
     const { id, version } = await submittedItem();
     await expect(decideItem(lead, id, { version: version - 1, decision: "APPROVE" })).rejects.toMatchObject({ code: "CONFLICT" });
