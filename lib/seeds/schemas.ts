@@ -27,16 +27,20 @@ export const ZSeedId = z.string().uuid("Not a seed id.");
 export const ZAssignSeeds = z
   .object({
     seedIds: z.array(ZSeedId).min(1).max(ASSIGN_MAX, `Assign at most ${ASSIGN_MAX.toLocaleString("en")} seeds at a time.`).optional(),
-    filter: ZSeedFilter.optional(),
+    // strict: a misspelt filter key must not widen the selection to every seed
+    filter: ZSeedFilter.strict().optional(),
     /** with a filter: the first `count` matching seeds (oldest first) */
     count: z.number().int().min(1).max(ASSIGN_MAX).optional(),
     assigneeId: z.string().uuid("Not a user id.").nullable(),
   })
+  .strict()
   .refine((v) => (v.seedIds === undefined) !== (v.filter === undefined), { message: "Give either seedIds or a filter.", path: ["seedIds"] });
 export type TAssignSeeds = z.infer<typeof ZAssignSeeds>;
 
-export const ZClaimNext = z.object({
-  source: z.string().trim().min(1).max(200).optional(),
-  /** the source's category, e.g. hep-th */
-  topic: z.string().trim().min(1).max(200).optional(),
-});
+export const ZClaimNext = z
+  .object({
+    source: z.string().trim().min(1).max(200).optional(),
+    /** the source's category, e.g. hep-th */
+    topic: z.string().trim().min(1).max(200).optional(),
+  })
+  .strict();

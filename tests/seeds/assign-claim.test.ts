@@ -79,4 +79,14 @@ describe("claim next and assignment", () => {
     expect(await assignSeeds(lead, { filter: { source }, count: 100, assigneeId: annotator.id })).toEqual({ assigned: 100 });
     await expect(assignSeeds(annotator, { seedIds: [randomUUID()], assigneeId: annotator.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
+
+  it("refuses a misspelt filter or option instead of assigning every seed", async () => {
+    const source = await seedsOfNewSource(3);
+    const lead = await makeUser("LEAD");
+    const annotator = await makeUser("ANNOTATOR");
+    await expect(assignSeeds(lead, { filter: { sourc: source }, assigneeId: annotator.id })).rejects.toThrow(/sourc/);
+    await expect(assignSeeds(lead, { filter: { source }, cont: 1, assigneeId: annotator.id })).rejects.toThrow(/cont/);
+    await expect(claimNextSeed(annotator, { topc: "hep-th" })).rejects.toThrow(/topc/);
+    expect(await getDb().seed.count({ where: { assigneeId: annotator.id } })).toBe(0);
+  });
 });
