@@ -149,6 +149,16 @@ describe("fieldwork CLI", () => {
     const neither = fieldwork(["assign", "--to", author.email, "--json"], url);
     expect(neither.status).toBe(1);
     expect(neither.stderr).toMatch(/either --source or --ids/);
+
+    // --ids with --count: the oldest of the listed seeds, no more
+    const older = await getDb().seed.create({ data: { sourceId: source.id, problem: "Older: find $a$.", contentHash: `${source.identifier}-3`, createdAt: new Date(Date.now() - 60_000) } });
+    const newer = await getDb().seed.create({ data: { sourceId: source.id, problem: "Newer: find $b$.", contentHash: `${source.identifier}-4` } });
+    const ids = path.join(mkdtempSync(path.join(os.tmpdir(), "fieldwork-ids-")), "ids.txt");
+    writeFileSync(ids, `${newer.id}\n${older.id}\n`);
+    const counted = fieldwork(["assign", "--to", author.email, "--ids", ids, "--count", "1", "--json"], url);
+    expect(JSON.parse(counted.stdout), counted.stderr).toEqual({ assigned: 1 });
+    const after = await getDb().seed.findMany({ where: { id: { in: [older.id, newer.id] } }, select: { id: true, assigneeId: true } });
+    expect(Object.fromEntries(after.map((s) => [s.id, s.assigneeId]))).toEqual({ [older.id]: author.id, [newer.id]: null });
   });
 
   it("creates a token once, lists it without the secret, revokes it", async () => {

@@ -47,7 +47,7 @@ export function registerReviewCommands(program: Command): void {
     .requiredOption("--to <email>", "the assignee's email")
     .option("--source <identifier>", "every assignable seed of this source")
     .option("--ids <file>", "seed ids, one per line or as a JSON array")
-    .option("--count <n>", "at most this many (oldest first)")
+    .option("--count <n>", "at most this many of them (oldest first)")
     .option("--json", "print one JSON object")
     .action(async (options: AssignOptions) => {
       try {
@@ -56,7 +56,7 @@ export function registerReviewCommands(program: Command): void {
           const assigneeId = await userIdOf(options.to);
           const count = options.count ? Number(options.count) : undefined;
           return options.ids
-            ? assignSeeds(CLI_ACTOR, { seedIds: readIds(options.ids), assigneeId })
+            ? assignSeeds(CLI_ACTOR, { seedIds: readIds(options.ids), count, assigneeId })
             : assignSeeds(CLI_ACTOR, { filter: { source: options.source }, count, assigneeId });
         });
         emit(options, result, () => `Assigned ${result.assigned} seed(s) to ${options.to}.`);
