@@ -85,6 +85,8 @@ describe("releases", () => {
     const allTrain = await previewRelease(lead, { name: `${name}-b`, filter: { source: source.identifier }, splitRatios: { train: 1, validation: 0, test: 0 } });
     expect(allTrain.bySplit).toEqual({ train: 3, validation: 1, test: 1 });
     await expect(previewRelease(lead, { filter: {}, splitRatios: { train: 0.5, validation: 0.5, test: 0.5 } })).rejects.toThrow(/add up to 1/);
+    // the page that creates releases lives at /releases/new: no release may take that name
+    await expect(createRelease(lead, { name: "new", filter: { source: source.identifier } })).rejects.toThrow(/names the page that creates releases/);
   });
 
   it("filters by source, topic (any case), level, difficulty, split and approval date", async () => {

@@ -47,7 +47,8 @@ export const ZSplitRatios = z
 
 export const ZCreateReleaseInput = z
   .object({
-    name: ZReleaseName,
+    // /releases/new is the page that creates releases: a release of that name could never be opened there
+    name: ZReleaseName.refine((n) => n !== "new", "“new” names the page that creates releases (/releases/new); choose another name."),
     description: z.string().trim().max(5000).optional().transform((v) => v || undefined),
     filter: ZReleaseFilter.prefault({}),
     splitRatios: ZSplitRatios.default(DEFAULT_SPLIT_RATIOS),
