@@ -64,12 +64,15 @@ async function countByStatus(): Promise<StatusCounts> {
   };
 }
 
+const QUEUE_ITEMS = 20;
 const QUEUE_ORDER: Record<string, number> = { CHANGES_REQUESTED: 0, DRAFT: 1, SUBMITTED: 2, APPROVED: 3, REJECTED: 4 };
 
 /** The user's work: seeds assigned and not yet adapted, and their items (changes requested first). */
 export async function getMyQueue(user: SessionUser): Promise<MyQueue> {
   const db = getDb();
-  const [seeds, items] = await Promise.all([
+  const mine = { OR: [{ authorId: user.id }, { assigneeId: user.id }] };
+  const itemSelect = { id: true, statement: true, status: true, updatedAt: true, seed: { select: { title: true } } } as const;
+  const [seeds, changesRequested, others] = await Promise.all([
     // Seeds assigned to the user and seeds they are adapting (an item of theirs exists), not yet adapted. Found
     // from the user's side (their assignments, their items' seeds): as "status … AND (assigned OR EXISTS item)"
     // the planner read and tested every one of 20,000 seeds in those states at 100,000 seeds (~15–100 ms).
@@ -80,17 +83,16 @@ export async function getMyQueue(user: SessionUser): Promise<MyQueue> {
         AND s."id" IN (SELECT "id" FROM "Seed" WHERE "assigneeId" = ${user.id}::uuid UNION SELECT "seedId" FROM "Item" WHERE "authorId" = ${user.id}::uuid)
       ORDER BY s."assignedAt" DESC, s."id" DESC
       LIMIT 50`,
+    // items sent back come first, however long ago they were last touched
+    db.item.findMany({ where: { ...mine, status: "CHANGES_REQUESTED" }, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], take: QUEUE_ITEMS, select: itemSelect }),
     db.item.findMany({
-      where: { OR: [{ authorId: user.id }, { assigneeId: user.id }], status: { not: "REJECTED" } },
-      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-      take: 50,
-      select: { id: true, statement: true, status: true, updatedAt: true, seed: { select: { title: true } } },
+      where: { ...mine, status: { notIn: ["REJECTED", "CHANGES_REQUESTED"] } }, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], take: 50, select: itemSelect,
     }),
   ]);
-  const sorted = [...items].sort((a, b) => QUEUE_ORDER[a.status] - QUEUE_ORDER[b.status]);
+  const sorted = [...changesRequested, ...[...others].sort((a, b) => QUEUE_ORDER[a.status] - QUEUE_ORDER[b.status])];
   return {
     seeds: seeds.map((s) => ({ id: s.id, title: s.title ?? s.location ?? "Untitled seed", status: s.status, href: `/seeds/${s.id}`, updatedAt: s.updatedAt.toISOString() })),
-    items: sorted.slice(0, 20).map((i) => ({ id: i.id, title: itemTitle(i.seed.title, i.statement), status: i.status, href: `/items/${i.id}`, updatedAt: i.updatedAt.toISOString() })),
+    items: sorted.slice(0, QUEUE_ITEMS).map((i) => ({ id: i.id, title: itemTitle(i.seed.title, i.statement), status: i.status, href: `/items/${i.id}`, updatedAt: i.updatedAt.toISOString() })),
     openClaims: seeds.filter((s) => s.assigneeId === user.id).length,
   };
 }
