@@ -6,7 +6,7 @@ import { getDb } from "../db";
 import { AppError } from "../errors";
 import { assertCan } from "../auth/permissions";
 import type { Actor } from "../auth/types";
-import { recordEvent } from "../audit/record-event";
+import { recordEvents } from "../audit/record-event";
 import { ASSIGN_MAX } from "../seeds/schemas";
 
 export const ZAssignItems = z.object({
@@ -23,11 +23,13 @@ export async function assignItems(actor: Actor, rawInput: unknown): Promise<{ as
     if (!assignee?.active) throw new AppError("INVALID", "Assign to an active user.");
   }
   return db.$transaction(async (tx) => {
-    const { count } = await tx.item.updateMany({
+    const assigned = await tx.item.updateManyAndReturn({
       where: { id: { in: itemIds }, status: { in: ["DRAFT", "CHANGES_REQUESTED"] } },
       data: { assigneeId },
+      select: { id: true },
     });
-    await recordEvent(tx, actor, { action: "item.assign", entityType: "Item", data: { assigneeId, count, itemIds: itemIds.length } });
-    return { assigned: count };
+    // one event per item, so each item's timeline says who (re)assigned it
+    await recordEvents(tx, actor, assigned.map(({ id }) => ({ action: "item.assign", entityType: "Item", entityId: id, data: { assigneeId } })));
+    return { assigned: assigned.length };
   });
 }
