@@ -50,6 +50,8 @@ test("request changes with an anchored comment → the author fixes and resubmit
   await lead.getByTestId("send-decision").click();
   await expect(lead.getByTestId("decision-outcome")).toHaveText(/Changes requested/);
   await expect(lead.getByTestId("review-status")).toHaveText("changes requested");
+  // A second comment, on a metadata field (posted through the API: the anchored comment above took the UI's path).
+  expect((await lead.request.post(`/api/items/${id}/comments`, { data: { body: "Use the topic name of the syllabus.", field: "topic" } })).status()).toBe(201);
 
   // The author sees the badge and the item first in their queue, with the comment.
   await annotator.goto("/");
@@ -61,7 +63,13 @@ test("request changes with an anchored comment → the author fixes and resubmit
 
   // In the editor the comment sits beside the statement; the author applies the suggestion with one click.
   await annotator.goto(`/items/${id}`);
-  await expect(annotator.getByTestId("changes-requested-note")).toContainText("1 comment beside the fields");
+  await expect(annotator.getByTestId("changes-requested-note")).toContainText("2 comments beside the fields");
+  // a comment on a metadata field shows under Metadata, with the field's name
+  await expect(annotator.getByTestId("notes-topic")).toContainText("Use the topic name of the syllabus.");
+  await expect(annotator.locator("#section-metadata")).toContainText("On Topic:");
+  // the item's timeline tells the author what happened
+  await expect(annotator.getByTestId("item-timeline")).toContainText(`requested changes on v`);
+  await expect(annotator.getByTestId("item-timeline")).toContainText("commented on topic: Use the topic name of the syllabus.");
   const note = annotator.getByTestId("notes-statement").getByTestId("field-note");
   await expect(note).toContainText("Name the energy as E_n.");
   await expect(note).toContainText(`Determine (${tag}) the energy`);
@@ -141,6 +149,9 @@ test("a lead assigns seeds in bulk with shift-click and sees them assigned", asy
   await boxes.nth(0).click();
   await boxes.nth(2).click({ modifiers: ["Shift"] });
   await expect(page.getByTestId("selection-count")).toHaveText("3 selected");
+  // the boxes show it: the range is checked, the row past it is not
+  for (const n of [0, 1, 2]) await expect(boxes.nth(n)).toBeChecked();
+  await expect(boxes.nth(3)).not.toBeChecked();
   await page.getByLabel("Assign to").selectOption({ label: "Emmy Annotator (annotator)" });
   await page.getByTestId("assign").click();
   await expect(page.getByTestId("assign-message")).toHaveText("Assigned 3 seeds to Emmy Annotator.");

@@ -70,6 +70,8 @@ export function AssignBar({ selection, total, totalCapped = false, pageSize, peo
 export function RowCheckbox({ selection, index, id, label }: { selection: ReturnType<typeof useSelection>; index: number; id: string; label: string }) {
   return (
     <input type="checkbox" aria-label={`Select ${label}`} checked={selection.allMatching || selection.selected.has(id)}
-      onClick={(e) => { e.preventDefault(); selection.toggle(index, e.shiftKey); }} onChange={() => {}} />
+      // React's change event of a checkbox is the click: its shiftKey extends the selection as a range (no
+      // preventDefault, which would let the browser undo the box's checked state after React set it)
+      onChange={(e) => selection.toggle(index, (e.nativeEvent as MouseEvent).shiftKey === true)} />
   );
 }

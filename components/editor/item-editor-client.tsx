@@ -1,9 +1,9 @@
 "use client";
 // The adaptation editor: the seed beside the item form, live previews, the answer spec, test cases,
 // saving (explicit, autosave, local draft, conflicts), history, submit, and keyboard shortcuts.
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { Fragment, useCallback, useEffect, useMemo, useState } from "react";
 import type { ItemView } from "@/lib/items/get-item";
-import { DIFFICULTIES, LEVELS, SPLITS, type ItemLimits } from "@/lib/items/schemas";
+import { DIFFICULTIES, FIELD_LABELS, LEVELS, SPLITS, type ItemLimits } from "@/lib/items/schemas";
 import type { DraftFields } from "@/lib/items/draft";
 import { missingFields } from "@/lib/items/required-fields";
 import { formatDateTime } from "@/lib/format/labels";
@@ -33,6 +33,9 @@ function isTyping(target: EventTarget | null): boolean {
   return !!el && (el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT" || el.isContentEditable);
 }
 
+/** The fields under "Metadata", whose reviewers' comments show under that section. */
+const METADATA_FIELDS = ["topic", "level", "difficulty", "split", "sourceLocation", "license"] as const;
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export function ItemEditor({ item, seed, limits }: Props) {
@@ -52,7 +55,9 @@ export function ItemEditor({ item, seed, limits }: Props) {
     onApply: async (commentId: string) => (await ed.applySuggestion(commentId)) === null,
     onChanged: () => void thread.reload(),
   };
-  const notes = (field: string) => <FieldNotes comments={thread.comments} field={field} {...noteActions} />;
+  const notes = (field: string, label?: string) => <FieldNotes comments={thread.comments} field={field} label={label} {...noteActions} />;
+  // the Metadata section's fields share one place for their comments, each under its field's name
+  const metadataNotes = METADATA_FIELDS.map((f) => <Fragment key={f}>{notes(f, FIELD_LABELS[f])}</Fragment>);
 
   // Required fields are marked from the start, before any check has run; Submit lists all that is missing.
   const missing = useMemo(() => missingFields(ed.fields), [ed.fields]);
@@ -156,6 +161,7 @@ export function ItemEditor({ item, seed, limits }: Props) {
             <>
               <FinalAnswerReading finalAnswer={draft.finalAnswer} declarations={draft.declarations} spec={draft.answerSpec} statement={draft.statement} />
               <DeclarationsInput value={draft.declarations} onChange={(v) => set("declarations", v)} readOnly={readOnly} argumentNames={draft.answerSpec.arguments.map((a) => a.name).filter(Boolean)} />
+              {notes("declarations", FIELD_LABELS.declarations)}
             </>
           } />
         <Section id="referenceCode" title="Reference code" errors={issuesUnder(issues, "referenceCode")} checks={code.resultsFor("referenceCode")} notes={notes("referenceCode")} {...required("referenceCode")}>
@@ -165,7 +171,7 @@ export function ItemEditor({ item, seed, limits }: Props) {
         <Section id="testCases" title="Test cases" errors={issues.testCases ? [issues.testCases] : []} checks={code.resultsFor("testCases")} notes={notes("testCases")} {...required("testCases")}>
           <TestCasesTable draft={draft} onChange={setDraft} issues={issues} readOnly={readOnly} onCompute={() => void code.computeExpected()} computing={code.busy === "expected"} />
         </Section>
-        <Section id="metadata" title="Metadata" checks={["topic", "level", "difficulty"].flatMap((f) => code.resultsFor(f))} {...required("metadata")}>
+        <Section id="metadata" title="Metadata" checks={["topic", "level", "difficulty"].flatMap((f) => code.resultsFor(f))} notes={metadataNotes} {...required("metadata")}>
           <div className="grid gap-3 sm:grid-cols-2">
             <TextInput label="Topic" value={draft.topic} onChange={(v) => set("topic", v)} readOnly={readOnly} error={issues.topic} required missing={missingAt("topic")} />
             <Choice label="Level" value={draft.level} options={LEVELS} onChange={(v) => set("level", v)} readOnly={readOnly} required missing={missingAt("level")} />

@@ -48,14 +48,17 @@ function Note({ comment, itemId, canApply, onApply, onChanged }: Actions & { com
   );
 }
 
-/** The comments anchored to one field, or nothing. */
-export function FieldNotes({ comments, field, ...actions }: Actions & { comments: CommentView[]; field: string }) {
+/** The comments anchored to one field, or nothing; `label` names the field when several share a section (Metadata). */
+export function FieldNotes({ comments, field, label, ...actions }: Actions & { comments: CommentView[]; field: string; label?: string }) {
   const mine = comments.filter((c) => c.field === field);
   if (mine.length === 0) return null;
   return (
-    <ul className="mt-2 space-y-1" data-testid={`notes-${field}`} aria-label="Reviewers' comments on this field">
-      {mine.map((c) => <Note key={c.id} comment={c} {...actions} />)}
-    </ul>
+    <div className="mt-2">
+      {label && <p className="text-xs font-medium text-stone-500">On {label}:</p>}
+      <ul className="space-y-1" data-testid={`notes-${field}`} aria-label={`Reviewers' comments on ${label ?? "this field"}`}>
+        {mine.map((c) => <Note key={c.id} comment={c} {...actions} />)}
+      </ul>
+    </div>
   );
 }
 

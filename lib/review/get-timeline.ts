@@ -3,6 +3,7 @@ import "server-only";
 import { getDb } from "../db";
 import { assertCan } from "../auth/permissions";
 import type { Actor } from "../auth/types";
+import { FIELD_LABELS, type ItemFields } from "../items/schemas";
 
 export type TimelineEntry = { at: string; kind: "saved" | "submitted" | "created" | "checks" | "comment" | "decision" | "event"; who: string | null; text: string };
 
@@ -35,7 +36,7 @@ export async function getTimeline(actor: Actor, itemId: string): Promise<Timelin
     })),
     ...runs.map((r): TimelineEntry => ({ at: r.createdAt.toISOString(), kind: "checks", who: r.createdBy?.name ?? null, text: `ran the checks on v${r.version}: ${r.passed ? "blocking checks pass" : "a blocking check fails"}` })),
     ...reviews.map((r): TimelineEntry => ({ at: r.createdAt.toISOString(), kind: "decision", who: r.reviewer.name, text: `${DECISION_TEXT[r.decision]} v${r.version}${r.comment ? `: ${r.comment}` : ""}` })),
-    ...comments.map((c): TimelineEntry => ({ at: c.createdAt.toISOString(), kind: "comment", who: c.author.name, text: `commented${c.field ? ` on the ${c.field}` : ""}: ${c.body}` })),
+    ...comments.map((c): TimelineEntry => ({ at: c.createdAt.toISOString(), kind: "comment", who: c.author.name, text: `commented${c.field ? ` on ${(FIELD_LABELS[c.field as keyof ItemFields] ?? c.field).toLowerCase()}` : ""}: ${c.body}` })),
     ...events.map((e): TimelineEntry => ({ at: e.createdAt.toISOString(), kind: "event", who: e.actor?.name ?? null, text: EVENT_TEXT[e.action] ?? e.action })),
   ];
   return entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, LIMIT);
