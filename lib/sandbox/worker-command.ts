@@ -20,8 +20,9 @@ function rootLinks(): string[] {
   const args: string[] = [];
   for (const name of ["bin", "sbin", "lib", "lib32", "lib64", "libx32"]) {
     const p = `/${name}`;
-    if (!existsSync(p)) continue;
-    if (lstatSync(p).isSymbolicLink()) args.push("--symlink", readlinkSync(p), p);
+    // (turbopackIgnore: host paths at run time, not files of the app for the build to trace)
+    if (!existsSync(/*turbopackIgnore: true*/ p)) continue;
+    if (lstatSync(/*turbopackIgnore: true*/ p).isSymbolicLink()) args.push("--symlink", readlinkSync(/*turbopackIgnore: true*/ p), p);
     else args.push("--ro-bind", p, p);
   }
   return args;
