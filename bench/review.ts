@@ -99,7 +99,10 @@ export async function benchReview(): Promise<void> {
 async function benchClaims(data: ScaleData): Promise<void> {
   // Claim next: 20 annotators at once (the cap lifted for the measurement). A first round of 5 claims each
   // warms up (the pool's connections, each backend's plan of the claim function, the optimised JavaScript) and
-  // is reported apart; then 25 claims each, measured.
+  // is reported apart; then two measurements of 500 claims: 25 bursts of 20 simultaneous claims (each
+  // annotator claims at the same instant as the 19 others, then the next burst), and 20 annotators claiming
+  // back to back for 25 claims each (each claims again the moment they are answered: the machine saturated, so
+  // every claim waits behind the 19 others for the whole run).
   process.env.MAX_OPEN_CLAIMS = "1000";
   resetEnvCache();
   const claimers = await Promise.all(data.annotatorEmails.slice(0, 20).map(userAs));
@@ -116,10 +119,27 @@ async function benchClaims(data: ScaleData): Promise<void> {
     }));
     return { ...summarise(latencies), claims: latencies.length, distinct: claimed.size };
   };
+  const bursts = async (count: number) => {
+    const latencies: number[] = [];
+    const claimed = new Set<string>();
+    for (let b = 0; b < count; b++) {
+      await Promise.all(claimers.map(async (who) => {
+        const start = performance.now();
+        const result = await claimNextSeed(who, {});
+        latencies.push(performance.now() - start);
+        if (result.seed) claimed.add(result.seed.id);
+      }));
+    }
+    return { ...summarise(latencies), claims: latencies.length, distinct: claimed.size };
+  };
   const w = await round(5);
   console.log(`review: claim-next, warm-up (20 concurrent claimers × 5, first claims of the process): p50 ${ms(w.p50)}, p95 ${ms(w.p95)} (${load()})`);
+  const b = await bursts(25);
+  console.log(`review: claim-next, 25 bursts of 20 simultaneous claims: p50 ${ms(b.p50)}, p95 ${ms(b.p95)}, ${b.distinct} distinct seeds of ${b.claims} claims — target ≤ 20 ms p95 (${load()})`);
+  const t = performance.now();
   const c = await round(25);
-  console.log(`review: claim-next, 20 concurrent claimers × 25: p50 ${ms(c.p50)}, p95 ${ms(c.p95)}, ${c.distinct} distinct seeds of ${c.claims} claims — target ≤ 20 ms p95 (${load()})`);
+  const rate = c.claims / ((performance.now() - t) / 1000);
+  console.log(`review: claim-next, 20 claimers back to back × 25: p50 ${ms(c.p50)}, p95 ${ms(c.p95)}, ${c.distinct} distinct seeds of ${c.claims} claims, ${rate.toFixed(0)} claims/s — target ≤ 20 ms p95 (${load()})`);
 }
 
 async function benchBulkAssign(data: ScaleData): Promise<void> {
