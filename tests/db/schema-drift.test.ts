@@ -36,6 +36,9 @@ function expectedType(field: DmmfField): string {
   return field.isList ? `${base}[]` : base;
 }
 
+/** information_schema's element type names of arrays → the names its data_type gives plain columns */
+const UDT_NAMES: Record<string, string> = { int4: "integer", int8: "bigint", float8: "double precision", bool: "boolean" };
+
 const ON_DELETE: Record<string, string> = { Cascade: "c", Restrict: "r", SetNull: "n", NoAction: "a", SetDefault: "d" };
 
 function expected() {
@@ -76,7 +79,7 @@ async function actual(url: string) {
     );
     const typeOf = (c: (typeof cols.rows)[number]) => {
       if (c.data_type === "USER-DEFINED") return `enum:${c.udt_name}`;
-      if (c.data_type === "ARRAY") return `${c.udt_name.slice(1)}[]`;
+      if (c.data_type === "ARRAY") return `${UDT_NAMES[c.udt_name.slice(1)] ?? c.udt_name.slice(1)}[]`;
       if (c.data_type === "timestamp with time zone") return `timestamptz(${c.datetime_precision})`;
       if (c.data_type === "timestamp without time zone") return `timestamp(${c.datetime_precision})`;
       return c.data_type;

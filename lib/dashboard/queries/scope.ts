@@ -42,7 +42,8 @@ export type Grain = { perPerson?: boolean; perSource?: boolean };
 /**
  * The daily counts of the facts in the range (scope bounds are whole UTC days), at the grain the filters ask
  * for: the source's rows or, unless `perSource`, the all-sources rows; likewise the annotator's rows or, unless
- * `perPerson`, the everyone rows. Rows of "DashboardCount" and the changes not folded into it yet, as a
+ * `perPerson`, the everyone rows. Rows of "DashboardCount" and the changes not folded into it yet (spread over the
+ * grains as the fold does), as a
  * subquery with the columns sourceId, personId, day, key, n: group them and keep groups whose sum is not 0.
  */
 export function countRows(facts: string[], scope: Scope, grain: Grain = {}): Prisma.Sql {
@@ -57,5 +58,6 @@ export function countRows(facts: string[], scope: Scope, grain: Grain = {}): Pri
   return Prisma.sql`(
     SELECT c."fact", c."sourceId", c."personId", c."day", c."key", c."n" FROM "DashboardCount" c WHERE ${where}
     UNION ALL
-    SELECT c."fact", c."sourceId", c."personId", c."day", c."key", c."n" FROM "DashboardCountDelta" c WHERE ${where})`;
+    SELECT c."fact", c."sourceId", c."personId", c."day", c."key", c."n"
+    FROM "DashboardCountPending" pd CROSS JOIN LATERAL "dashboard_count_grains"(pd."f", pd."d", pd."s", pd."p", pd."k", pd."n") c WHERE ${where})`;
 }
