@@ -11,13 +11,25 @@ export type ItemTableRow = {
   status: string; version: number; edited: string;
 };
 
-export function ItemTable({ rows, people }: { rows: ItemTableRow[]; people: Person[] | null }) {
+type Props = {
+  rows: ItemTableRow[];
+  people: Person[] | null;
+  /** the filter's total (for "select all N matching") and the filter itself, when the viewer reassigns */
+  total?: number;
+  totalCapped?: boolean;
+  filter?: Record<string, string>;
+};
+
+export function ItemTable({ rows, people, total = rows.length, totalCapped = false, filter = {} }: Props) {
   const selection = useSelection(rows.map((r) => r.id));
   return (
     <>
       {people && (
-        <AssignBar selection={selection} total={rows.length} pageSize={rows.length} people={people} noun="item"
-          request={(assigneeId) => ({ url: "/api/items/assign", body: { itemIds: [...selection.selected], assigneeId } })} />
+        <AssignBar selection={selection} total={total} totalCapped={totalCapped} pageSize={rows.length} people={people} noun="item"
+          request={(assigneeId) => ({
+            url: "/api/items/assign",
+            body: selection.allMatching ? { filter, assigneeId } : { itemIds: [...selection.selected], assigneeId },
+          })} />
       )}
       <table className="table-dense" data-testid="item-table">
         <thead>

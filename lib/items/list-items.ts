@@ -1,11 +1,14 @@
 import "server-only";
-// GET /api/items and /items: most recently edited first, keyset-paginated, filtered by status, author, source, seed.
+// GET /api/items and /items: most recently edited first, keyset-paginated, filtered by status, author, source, seed
+// (item-filter.ts), with the total for the filter when the page reassigns items.
 import { getDb } from "../db";
 import { assertCan } from "../auth/permissions";
 import type { Actor } from "../auth/types";
 import { latexExcerpt } from "../latex/excerpt";
 import { afterCursor, decodeCursor, encodeCursor } from "../pagination/cursor";
 import { itemTitle } from "./item-title";
+import { ASSIGN_MAX } from "../seeds/schemas";
+import { itemWhere } from "./item-filter";
 import { ZListItemsQuery } from "./schemas";
 
 export type ItemListRow = {
@@ -21,26 +24,18 @@ export type ItemListRow = {
   assignee: { id: string; name: string } | null;
   updatedAt: string;
 };
-export type ItemPage = { items: ItemListRow[]; nextCursor: string | null; author: string };
+/** `total` (asked for by pages that reassign) is exact up to ASSIGN_MAX; past it `totalCapped` says "more". */
+export type ItemPage = { items: ItemListRow[]; nextCursor: string | null; author: string; total?: number; totalCapped?: boolean };
 
 const EXCERPT_CHARS = 160;
 
-export async function listItems(actor: Actor, rawQuery: unknown): Promise<ItemPage> {
+export async function listItems(actor: Actor, rawQuery: unknown, { withTotal = false }: { withTotal?: boolean } = {}): Promise<ItemPage> {
   assertCan(actor, "item.read");
   const query = ZListItemsQuery.parse(rawQuery);
-  // Annotators see their own work unless they ask for everyone's.
-  const author = query.author ?? (actor.role === "ANNOTATOR" ? "me" : "all");
-  const authorId = author === "all" ? undefined : author === "me" ? actor.id : author;
+  const { where, author } = itemWhere(actor, query);
   const cursor = decodeCursor(query.cursor);
-  const rows = await getDb().item.findMany({
-    where: {
-      ...(query.status ? { status: query.status } : {}),
-      // The CLI operator (no id) has no items of its own.
-      ...(authorId !== undefined ? { authorId: authorId ?? "00000000-0000-0000-0000-000000000000" } : {}),
-      ...(query.source ? { seed: { source: { identifier: query.source } } } : {}),
-      ...(query.seed ? { seedId: query.seed } : {}),
-      ...afterCursor(cursor, "updatedAt"),
-    },
+  const [rows, counted] = await Promise.all([getDb().item.findMany({
+    where: { ...where, ...afterCursor(cursor, "updatedAt") },
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
     select: {
@@ -49,7 +44,9 @@ export async function listItems(actor: Actor, rawQuery: unknown): Promise<ItemPa
       assignee: { select: { id: true, name: true } },
       seed: { select: { id: true, title: true, location: true, source: { select: { identifier: true } } } },
     },
-  });
+  }),
+  // Counting stops past ASSIGN_MAX, as for seeds: more could not be reassigned at once anyway.
+  withTotal ? getDb().item.count({ where, take: ASSIGN_MAX + 1 }) : null]);
   const page = rows.slice(0, query.limit);
   return {
     author,
@@ -68,5 +65,6 @@ export async function listItems(actor: Actor, rawQuery: unknown): Promise<ItemPa
       };
     }),
     nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1].updatedAt, page[page.length - 1].id) : null,
+    ...(counted === null ? {} : { total: Math.min(counted, ASSIGN_MAX), totalCapped: counted > ASSIGN_MAX }),
   };
 }

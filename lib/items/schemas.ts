@@ -134,12 +134,17 @@ export const ZVersionOnly = z.object({ version: z.number().int().min(1) });
 export const ZRestoreInput = ZVersionOnly.extend({ withdraw: z.boolean().optional() });
 
 export const ITEM_PAGE_SIZE = 25;
-export const ZListItemsQuery = z.object({
+/** The filters of /items, GET /api/items and reassignment by filter. */
+export const ZItemFilter = z.object({
   status: z.enum(Object.values(ItemStatus) as [ItemStatus, ...ItemStatus[]]).optional(),
   // "me", "all", or a user id; annotators default to "me"
   author: z.union([z.enum(["me", "all"]), z.string().uuid("Not a user id.")]).optional(),
   source: z.string().trim().max(200).optional(),
   seed: z.string().uuid("Not a seed id.").optional(),
+});
+export type TItemFilter = z.infer<typeof ZItemFilter>;
+
+export const ZListItemsQuery = ZItemFilter.extend({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(ITEM_PAGE_SIZE),
 });

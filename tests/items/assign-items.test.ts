@@ -6,6 +6,7 @@ import { createItem } from "../../lib/items/create-item";
 import { assignItems } from "../../lib/items/assign-items";
 import { saveItem } from "../../lib/items/save-item";
 import { submitItem } from "../../lib/items/submit-item";
+import { listItems } from "../../lib/items/list-items";
 import { getBadges } from "../../lib/review/get-badges";
 import { getTimeline } from "../../lib/review/get-timeline";
 import { makeSeed, makeUser, useTestDatabase } from "../support/db";
@@ -33,5 +34,33 @@ describe("assignItems", () => {
     expect((await getBadges(other)).newlyAssigned).toBe(1);
     await saveItem(other, draft.id, { version: 1, statement: "Taken over: find the energy levels." });
     expect((await getBadges(other)).newlyAssigned).toBe(0);
+  });
+});
+
+describe("assignItems by filter", () => {
+  useTestDatabase();
+
+  it("reassigns every reassignable item of the filter, counts the filter for the list, and refuses a misspelt filter", async () => {
+    const [author, other, lead] = [await makeUser("ANNOTATOR"), await makeUser("ANNOTATOR"), await makeUser("LEAD")];
+    const seed = await makeSeed();
+    const drafts = [];
+    for (let i = 0; i < 3; i++) drafts.push(await createItem(author, { seedId: seed.id }));
+    const submitted = await createItem(author, { seedId: seed.id });
+    const saved = await saveItem(author, submitted.id, { version: 1, ...GOOD_ITEM });
+    await submitItem(author, submitted.id, { version: saved.version });
+    const someoneElses = await createItem(other, { seedId: seed.id });
+
+    const page = await listItems(lead, { author: author.id }, { withTotal: true });
+    expect(page).toMatchObject({ total: 4, totalCapped: false });
+    expect((await listItems(lead, { author: author.id })).total).toBeUndefined();
+
+    await expect(assignItems(lead, { filter: { autor: author.id }, assigneeId: other.id })).rejects.toThrow(/autor/);
+    await expect(assignItems(lead, { assigneeId: other.id })).rejects.toThrow(/either itemIds or a filter/);
+    expect(await assignItems(lead, { filter: { author: author.id }, assigneeId: other.id })).toEqual({ assigned: 3 });
+    const rows = await getDb().item.findMany({ where: { id: { in: [...drafts.map((d) => d.id), submitted.id, someoneElses.id] } }, select: { id: true, assigneeId: true } });
+    const assignee = Object.fromEntries(rows.map((r) => [r.id, r.assigneeId]));
+    for (const d of drafts) expect(assignee[d.id]).toBe(other.id);
+    expect(assignee[submitted.id]).toBeNull();
+    expect(assignee[someoneElses.id]).toBeNull();
   });
 });

@@ -20,9 +20,12 @@ export default async function ItemsPage({ searchParams }: Props) {
   const user = await requirePageUser();
   const params = await searchParams;
   const filters = { status: params.status || undefined, author: params.author || undefined, source: params.source || undefined };
-  const { page, error } = await loadFiltered(() => listItems(user, { ...filters, cursor: params.cursor || undefined }));
+  const reassigns = can(user, "seed.assign");
+  const [{ page, error }, people] = await Promise.all([
+    loadFiltered(() => listItems(user, { ...filters, cursor: params.cursor || undefined }, { withTotal: reassigns })),
+    reassigns ? listPeople(user) : null,
+  ]);
   const author = page?.author ?? filters.author ?? "me";
-  const people = can(user, "seed.assign") ? await listPeople(user) : null;
 
   return (
     <>
@@ -56,6 +59,9 @@ export default async function ItemsPage({ searchParams }: Props) {
           ) : (
             <ItemTable
               people={people}
+              total={page.total}
+              totalCapped={page.totalCapped}
+              filter={Object.fromEntries(Object.entries({ ...filters, author: page.author }).filter((e): e is [string, string] => !!e[1]))}
               rows={page.items.map((i) => ({
                 id: i.id, title: i.title, excerpt: <LatexExcerpt source={i.excerpt} />, source: i.source, location: i.seed.location,
                 author: i.author.name, assignee: i.assignee?.name ?? null, status: i.status, version: i.version, edited: formatDateTime(i.updatedAt),

@@ -1,4 +1,4 @@
-// POST /api/items/assign {itemIds, assigneeId | null} — hand drafts to another annotator (leads, admins) → {assigned}
+// POST /api/items/assign {itemIds | filter, assigneeId | null} — hand drafts to another annotator (leads, admins) → {assigned}
 import { requireUser } from "@/lib/auth/session";
 import { readJson, withRoute } from "@/lib/http/with-route";
 import { assignItems } from "@/lib/items/assign-items";
