@@ -1,6 +1,7 @@
 "use client";
 // The item list; for leads, with selection and reassignment of drafts to another annotator.
 import Link from "next/link";
+import { useEffect, useState } from "react";
 import { AssignBar, RowCheckbox } from "@/components/assign/assign-bar-client";
 import { useSelection } from "@/components/assign/use-selection";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -14,18 +15,17 @@ export type ItemTableRow = {
 type Props = {
   rows: ItemTableRow[];
   people: Person[] | null;
-  /** the filter's total (for "select all N matching") and the filter itself, when the viewer reassigns */
-  total?: number;
-  totalCapped?: boolean;
+  /** the list's filter, for "select all N matching" (counted when the page is selected, not on every view) */
   filter?: Record<string, string>;
 };
 
-export function ItemTable({ rows, people, total = rows.length, totalCapped = false, filter = {} }: Props) {
+export function ItemTable({ rows, people, filter = {} }: Props) {
   const selection = useSelection(rows.map((r) => r.id));
+  const total = useFilterTotal(people !== null && selection.pageSelected, filter);
   return (
     <>
       {people && (
-        <AssignBar selection={selection} total={total} totalCapped={totalCapped} pageSize={rows.length} people={people} noun="item"
+        <AssignBar selection={selection} total={total?.total ?? rows.length} totalCapped={total?.totalCapped ?? false} pageSize={rows.length} people={people} noun="item"
           request={(assigneeId) => ({
             url: "/api/items/assign",
             body: selection.allMatching ? { filter, assigneeId } : { itemIds: [...selection.selected], assigneeId },
@@ -57,4 +57,24 @@ export function ItemTable({ rows, people, total = rows.length, totalCapped = fal
       </table>
     </>
   );
+}
+
+/** The filter's total from GET /api/items?total=1, fetched once `wanted` turns true (null until then). */
+function useFilterTotal(wanted: boolean, filter: Record<string, string>): { total: number; totalCapped: boolean } | null {
+  const query = new URLSearchParams({ ...filter, limit: "1", total: "1" }).toString();
+  const [known, setKnown] = useState<{ query: string; total: number; totalCapped: boolean } | null>(null);
+  useEffect(() => {
+    if (!wanted || known?.query === query) return;
+    let stale = false;
+    void fetch(`/api/items?${query}`, { cache: "no-store" })
+      .then((r) => (r.ok ? (r.json() as Promise<{ total: number; totalCapped: boolean }>) : null))
+      .then((page) => {
+        if (page && !stale) setKnown({ query, total: page.total, totalCapped: page.totalCapped });
+      })
+      .catch(() => undefined); // no total: "select all matching" is not offered
+    return () => {
+      stale = true;
+    };
+  }, [wanted, query, known?.query]);
+  return known?.query === query ? known : null;
 }

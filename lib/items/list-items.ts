@@ -1,6 +1,6 @@
 import "server-only";
 // GET /api/items and /items: most recently edited first, keyset-paginated, filtered by status, author, source, seed
-// (item-filter.ts), with the total for the filter when the page reassigns items.
+// (item-filter.ts); with the total for the filter when asked (?total=1: the items page asks when a lead selects a page).
 import { getDb } from "../db";
 import { assertCan } from "../auth/permissions";
 import type { Actor } from "../auth/types";

@@ -22,7 +22,7 @@ export default async function ItemsPage({ searchParams }: Props) {
   const filters = { status: params.status || undefined, author: params.author || undefined, source: params.source || undefined };
   const reassigns = can(user, "seed.assign");
   const [{ page, error }, people] = await Promise.all([
-    loadFiltered(() => listItems(user, { ...filters, cursor: params.cursor || undefined }, { withTotal: reassigns })),
+    loadFiltered(() => listItems(user, { ...filters, cursor: params.cursor || undefined })),
     reassigns ? listPeople(user) : null,
   ]);
   const author = page?.author ?? filters.author ?? "me";
@@ -59,8 +59,6 @@ export default async function ItemsPage({ searchParams }: Props) {
           ) : (
             <ItemTable
               people={people}
-              total={page.total}
-              totalCapped={page.totalCapped}
               filter={Object.fromEntries(Object.entries({ ...filters, author: page.author }).filter((e): e is [string, string] => !!e[1]))}
               rows={page.items.map((i) => ({
                 id: i.id, title: i.title, excerpt: <LatexExcerpt source={i.excerpt} />, source: i.source, location: i.seed.location,
