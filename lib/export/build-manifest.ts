@@ -1,17 +1,18 @@
 import "server-only";
 // One pass over a release's rows builds every data file once, to hash it: bytes, rows and sha256 per
 // file, the counts and sources, then README.md (the dataset card) and manifest.json. Run by the creating
-// transaction; memory holds one batch and one Parquet row group per file.
+// transaction, the batches encoded in the export's worker threads; memory holds a few batches and one Parquet
+// row group per Parquet file.
 import { createHash } from "node:crypto";
 import { FORMATS } from "./formats";
 import { datasetCard } from "./bundle/dataset-card";
-import { createEncoder } from "./bundle/encoders";
+import { encodeFilesOfSplit } from "./bundle/encode-off-thread";
 import { README_PATH, comparePaths, dataFiles, layoutFor } from "./bundle/layout";
 import { staticFileBytes } from "./static-files";
 import { CountTally, type Manifest, type ManifestFile } from "./bundle/manifest";
 import { canonicalJsonPretty } from "./model/canonical-json";
 import { SPLIT_NAMES } from "./model/release-row";
-import { readSplitRows, splitRanges, type RowReader } from "./read-release-rows";
+import { readRawSplitRows, splitRanges, type RowReader } from "./read-release-rows";
 import type { ReleaseHead } from "./release-record";
 
 export type BuiltManifest = { manifest: Manifest; bytes: Buffer; sha256: string };
@@ -27,21 +28,18 @@ export async function buildManifest(db: RowReader, release: ReleaseHead): Promis
   for (const split of SPLIT_NAMES) {
     const mine = files.filter((f) => f.split === split);
     if (!mine.length) continue;
-    const sinks = mine.map((f) => ({ file: f, encoder: createEncoder(f.kind), hash: createHash("sha256"), bytes: 0 }));
-    const write = (sink: (typeof sinks)[number], chunks: Buffer[]) => {
-      for (const chunk of chunks) {
-        sink.hash.update(chunk);
-        sink.bytes += chunk.byteLength;
-      }
-    };
-    for await (const rows of readSplitRows(db, release, split, ranges[split])) {
-      for (const row of rows) tally.add(row);
-      for (const sink of sinks) write(sink, sink.encoder.push(rows));
+    const sinks = mine.map((f) => ({ file: f, hash: createHash("sha256"), bytes: 0 }));
+    // every file of the split from one read of its rows, encoded in the export's worker threads, in order
+    for await (const { files, facts } of encodeFilesOfSplit(mine.map((f) => f.kind), readRawSplitRows(db, release, split, ranges[split]))) {
+      for (const fact of facts) tally.addFact(fact);
+      files.forEach((chunks, i) => {
+        for (const chunk of chunks) {
+          sinks[i].hash.update(chunk);
+          sinks[i].bytes += chunk.byteLength;
+        }
+      });
     }
-    for (const sink of sinks) {
-      write(sink, sink.encoder.end());
-      entries.push({ path: sink.file.path, bytes: sink.bytes, rows: ranges[split].count, sha256: sink.hash.digest("hex") });
-    }
+    for (const sink of sinks) entries.push({ path: sink.file.path, bytes: sink.bytes, rows: ranges[split].count, sha256: sink.hash.digest("hex") });
   }
   for (const file of layoutFor(release.schemaVersion).staticFiles) {
     const content = staticFileBytes(release, file.path);

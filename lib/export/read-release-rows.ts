@@ -4,8 +4,8 @@ import "server-only";
 import type pg from "pg";
 import type { Tx } from "../db";
 import { Prisma } from "../generated/prisma/client";
-import { SPLIT_NAMES, SPLIT_OF_DB, type ReleaseRow, type SplitName } from "./model/release-row";
-import { releaseRowsOf, type ProvenanceNeed, type RawBatch, type RawReleaseRow } from "./release-rows-of";
+import { SPLIT_NAMES, SPLIT_OF_DB, type SplitName } from "./model/release-row";
+import type { ProvenanceNeed, RawBatch, RawReleaseRow } from "./release-rows-of";
 
 export type { ProvenanceNeed, RawBatch };
 
@@ -79,11 +79,4 @@ export async function* readRawSplitRows(
     yield { release: release.name, split, start: range.start, need, rows };
     if (!prefetch && from + batch < end) pending = fetch(from + batch);
   }
-}
-
-/** The same rows parsed, a batch at a time (the manifest's pass reads them in the creating transaction). */
-export async function* readSplitRows(
-  db: RowReader, release: { id: string; name: string }, split: SplitName, range: SplitRange, options: ReadOptions = {},
-): AsyncGenerator<ReleaseRow[]> {
-  for await (const batch of readRawSplitRows(db, release, split, range, options)) yield releaseRowsOf(batch);
 }

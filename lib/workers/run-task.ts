@@ -22,6 +22,7 @@ const POOL_OF: Record<TaskName, PoolName> = {
   "equivalence.reach": "interactive",
   "imports.parse": "imports",
   "export.encode": "exports",
+  "export.encodeAll": "exports",
 };
 const BUDGET_OF: Record<TaskName, (env: TEnv) => number> = {
   "latex.render": (env) => env.LATEX_RENDER_MS,
@@ -31,6 +32,7 @@ const BUDGET_OF: Record<TaskName, (env: TEnv) => number> = {
   "imports.parse": (env) => env.IMPORT_PARSE_MS,
   // a batch of 200 rows takes about 10 ms: past a minute, something is wrong with the thread, not the rows
   "export.encode": () => 60_000,
+  "export.encodeAll": () => 60_000,
 };
 const MAX_QUEUE = 1000;
 

@@ -1,9 +1,10 @@
 // Release files encoded in the export's worker threads are the bytes one thread writes: every format, batches
 // in flight on several threads yielded in row order, the Parquet writer fed across batches, and the same with
-// no threads (EXPORT_THREADS=0).
+// no threads (EXPORT_THREADS=0); and release creation's pass (every file of a split at once, with the tally).
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { GOOD_ITEM } from "../support/item-fixtures";
-import { encodeFile } from "../../lib/export/bundle/encode-off-thread";
+import { encodeFile, encodeFilesOfSplit } from "../../lib/export/bundle/encode-off-thread";
+import { CountTally } from "../../lib/export/bundle/manifest";
 import { createEncoder } from "../../lib/export/bundle/encoders";
 import { layoutFor, type DataFileKind } from "../../lib/export/bundle/layout";
 import type { Provenance } from "../../lib/export/model/release-row";
@@ -81,6 +82,30 @@ describe("encodeFile (release files off the event loop)", () => {
           const got = await offThread(kind, batches);
           expect(got.equals(expected), `${kind.dir}/*.${kind.ext} with ${threads} threads`).toBe(true);
         }
+      });
+    }
+  }, 120_000);
+
+  it("gives release creation's pass (every file of a split at once, and the tally's facts) the same bytes and counts", async () => {
+    const kinds = layoutFor(2).kinds;
+    const batches = rawBatches(2345, 200, "all");
+    const expected = kinds.map((kind) => inOneThread(kind, batches));
+    const oneThreadTally = new CountTally();
+    for (const batch of batches) for (const row of releaseRowsOf(batch)) oneThreadTally.add(row);
+    for (const threads of ["0", "2"]) {
+      await withThreads(threads, async () => {
+        const files: Buffer[][] = kinds.map(() => []);
+        const tally = new CountTally();
+        async function* source() {
+          for (const batch of batches) yield batch;
+        }
+        for await (const step of encodeFilesOfSplit(kinds, source())) {
+          step.files.forEach((chunks, i) => files[i].push(...chunks));
+          for (const fact of step.facts) tally.addFact(fact);
+        }
+        kinds.forEach((kind, i) => expect(Buffer.concat(files[i]).equals(expected[i]), `${kind.dir}/*.${kind.ext} with ${threads} threads`).toBe(true));
+        expect(tally.result()).toEqual(oneThreadTally.result());
+        expect(tally.result().counts.total).toBe(2345);
       });
     }
   }, 120_000);

@@ -5,38 +5,57 @@ import "server-only";
 // writer, whose row groups span batches, runs here on the verl rows the threads build). With the rows parsed
 // and encoded in another thread, a download is no longer bound by what one thread can encode (measured: the
 // bench's native files went from ≈ 19,000 to ≈ 24,000 items/s on two cores). When the threads are all busy
-// (many downloads at once) a batch is encoded here instead of being refused.
+// (many downloads at once) a batch is encoded here instead of being refused. Release creation's one pass over the
+// rows (every file of a split, hashed, and the manifest's counts) runs the same way.
 import { runTask, exportThreads } from "../../workers/run-task";
 import { isPoolBusy } from "../../workers/errors";
 import type { RawBatch } from "../read-release-rows";
-import { encodeBatch, type EncodeTask, type EncodedBatch } from "./encode-batch";
+import { encodeAll, encodeBatch } from "./encode-batch";
 import { verlParquetWriter } from "./encoders";
 import type { DataFileKind } from "./layout";
+import type { TallyFact } from "./manifest";
 
-function encodeSomewhere(task: EncodeTask, threads: number): Promise<EncodedBatch> {
-  if (threads === 0) return Promise.resolve().then(() => encodeBatch(task));
-  const encoded = runTask("export.encode", task).catch((error: unknown) => {
-    if (isPoolBusy(error)) return encodeBatch(task);
+/** Run a task in the export's threads, or here when there are none or all are busy. */
+function runSomewhere<T extends "export.encode" | "export.encodeAll", I, O>(task: T, input: I, here: (input: I) => O, threads: number): Promise<O> {
+  if (threads === 0) return Promise.resolve().then(() => here(input));
+  const done = (runTask(task, input as never) as Promise<O>).catch((error: unknown) => {
+    if (isPoolBusy(error)) return here(input);
     throw error;
   });
-  encoded.catch(() => undefined); // surfaced when awaited; not an unhandled rejection if the reader stops early
-  return encoded;
+  done.catch(() => undefined); // surfaced when awaited; not an unhandled rejection if the reader stops early
+  return done;
 }
+
+/** Outputs in input order, with up to `threads` + 1 inputs being worked on while the caller uses the first. */
+async function* inOrder<I, O>(inputs: AsyncIterable<I>, work: (input: I) => Promise<O>, threads: number): AsyncGenerator<O> {
+  const inflight: Promise<O>[] = [];
+  for await (const input of inputs) {
+    inflight.push(work(input));
+    if (inflight.length > threads) yield await inflight.shift()!;
+  }
+  while (inflight.length) yield await inflight.shift()!;
+}
+
+// a thread's bytes arrive as a Uint8Array over their own memory: viewed as a Buffer, not copied
+const asBuffer = (lines: Uint8Array) => Buffer.from(lines.buffer, lines.byteOffset, lines.byteLength);
 
 /** The file's bytes from its raw rows, in order. */
 export async function* encodeFile(kind: DataFileKind, batches: AsyncIterable<RawBatch>): AsyncGenerator<Buffer> {
   const threads = exportThreads();
   const parquet = kind.encoding === "parquet" ? verlParquetWriter() : null;
-  const inflight: Promise<EncodedBatch>[] = [];
-  const bytesOf = (encoded: EncodedBatch): Buffer[] => {
-    if ("verl" in encoded) return parquet!.push(encoded.verl);
-    // a thread's bytes arrive as a Uint8Array over their own memory: viewed as a Buffer, not copied
-    return [Buffer.from(encoded.lines.buffer, encoded.lines.byteOffset, encoded.lines.byteLength)];
-  };
-  for await (const batch of batches) {
-    inflight.push(encodeSomewhere({ kind, batch }, threads));
-    if (inflight.length > threads) yield* bytesOf(await inflight.shift()!);
+  for await (const encoded of inOrder(batches, (batch) => runSomewhere("export.encode", { kind, batch }, encodeBatch, threads), threads)) {
+    if ("verl" in encoded) yield* parquet!.push(encoded.verl);
+    else yield asBuffer(encoded.lines);
   }
-  while (inflight.length) yield* bytesOf(await inflight.shift()!);
   if (parquet) yield* parquet.end();
+}
+
+/** Release creation's pass over a split: per batch, in order, each file's bytes (as `kinds`) and the tally's facts. */
+export async function* encodeFilesOfSplit(kinds: DataFileKind[], batches: AsyncIterable<RawBatch>): AsyncGenerator<{ files: Buffer[][]; facts: TallyFact[] }> {
+  const threads = exportThreads();
+  const writers = kinds.map((kind) => (kind.encoding === "parquet" ? verlParquetWriter() : null));
+  for await (const { encoded, facts } of inOrder(batches, (batch) => runSomewhere("export.encodeAll", { kinds, batch }, encodeAll, threads), threads)) {
+    yield { files: encoded.map((e, i) => ("verl" in e ? writers[i]!.push(e.verl) : [asBuffer(e.lines)])), facts };
+  }
+  yield { files: writers.map((w) => (w ? w.end() : [])), facts: [] };
 }

@@ -40,6 +40,20 @@ const bump = (map: CountMap, key: string | null | undefined) => {
   map[k] = (map[k] ?? 0) + 1;
 };
 
+/** What the tally reads of a row (small: worker threads hand it over with each batch they encode). */
+export type TallyFact = {
+  split: SplitName; topic: string; difficulty: string | null; level: string | null; license: string | null;
+  source: Pick<ReleaseRow["provenance"]["source"], "identifier" | "kind" | "title" | "url" | "license">;
+};
+
+export function tallyFactOf(row: ReleaseRow): TallyFact {
+  const s = row.provenance.source;
+  return {
+    split: row.split, topic: row.item.topic, difficulty: row.item.difficulty, level: row.item.level, license: licenseOf(row),
+    source: { identifier: s.identifier, kind: s.kind, title: s.title, url: s.url, license: s.license },
+  };
+}
+
 /** Counts and sources, one row at a time (memory grows with distinct topics and sources, not rows). */
 export class CountTally {
   private counts: Counts = {
@@ -48,15 +62,19 @@ export class CountTally {
   private sources = new Map<string, ManifestSource>();
 
   add(row: ReleaseRow): void {
+    this.addFact(tallyFactOf(row));
+  }
+
+  addFact(fact: TallyFact): void {
     const c = this.counts;
     c.total++;
-    c.bySplit[row.split]++;
-    bump(c.byTopic, row.item.topic);
-    bump(c.bySource, row.provenance.source.identifier);
-    bump(c.byDifficulty, row.item.difficulty);
-    bump(c.byLevel, row.item.level);
-    bump(c.byLicense, licenseOf(row));
-    const s = row.provenance.source;
+    c.bySplit[fact.split]++;
+    bump(c.byTopic, fact.topic);
+    bump(c.bySource, fact.source.identifier);
+    bump(c.byDifficulty, fact.difficulty);
+    bump(c.byLevel, fact.level);
+    bump(c.byLicense, fact.license);
+    const s = fact.source;
     const known = this.sources.get(s.identifier);
     if (known) known.items++;
     else this.sources.set(s.identifier, { identifier: s.identifier, kind: s.kind, title: s.title, url: s.url, license: s.license, items: 1 });
