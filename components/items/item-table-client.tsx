@@ -59,12 +59,15 @@ export function ItemTable({ rows, people, filter = {} }: Props) {
   );
 }
 
-/** The filter's total from GET /api/items?total=1, fetched once `wanted` turns true (null until then). */
+/**
+ * The filter's total from GET /api/items?total=1, fetched each time `wanted` turns true (a lead selects the page),
+ * so it is never older than that selection; null until it arrives or when it cannot be had.
+ */
 function useFilterTotal(wanted: boolean, filter: Record<string, string>): { total: number; totalCapped: boolean } | null {
   const query = new URLSearchParams({ ...filter, limit: "1", total: "1" }).toString();
   const [known, setKnown] = useState<{ query: string; total: number; totalCapped: boolean } | null>(null);
   useEffect(() => {
-    if (!wanted || known?.query === query) return;
+    if (!wanted) return;
     let stale = false;
     void fetch(`/api/items?${query}`, { cache: "no-store" })
       .then((r) => (r.ok ? (r.json() as Promise<{ total: number; totalCapped: boolean }>) : null))
@@ -74,7 +77,8 @@ function useFilterTotal(wanted: boolean, filter: Record<string, string>): { tota
       .catch(() => undefined); // no total: "select all matching" is not offered
     return () => {
       stale = true;
+      setKnown(null);
     };
-  }, [wanted, query, known?.query]);
-  return known?.query === query ? known : null;
+  }, [wanted, query]);
+  return wanted && known?.query === query ? known : null;
 }

@@ -10,7 +10,7 @@ import type { Actor } from "../auth/types";
 import { recordEvents } from "../audit/record-event";
 import type { Prisma } from "../generated/prisma/client";
 import { ASSIGN_MAX } from "../seeds/schemas";
-import { itemWhere } from "./item-filter";
+import { REASSIGNABLE, itemWhere } from "./item-filter";
 import { ZItemFilter } from "./schemas";
 
 export const ZAssignItems = z
@@ -23,25 +23,25 @@ export const ZAssignItems = z
   .strict()
   .refine((v) => (v.itemIds === undefined) !== (v.filter === undefined), { message: "Give either itemIds or a filter.", path: ["itemIds"] });
 
-/** What can be handed to someone else: drafts and items with requested changes. */
-const REASSIGNABLE: Prisma.ItemWhereInput = { status: { in: ["DRAFT", "CHANGES_REQUESTED"] } };
 
 export async function assignItems(actor: Actor, rawInput: unknown): Promise<{ assigned: number }> {
   assertCan(actor, "seed.assign");
   const { itemIds, filter, assigneeId } = ZAssignItems.parse(rawInput);
   const db = getDb();
-  const where: Prisma.ItemWhereInput = { AND: [itemIds ? { id: { in: itemIds } } : itemWhere(actor, filter!).where, REASSIGNABLE] };
-  if (filter) {
-    const n = await db.item.count({ where, take: ASSIGN_MAX + 1 });
-    if (n > ASSIGN_MAX) throw new AppError("INVALID", `More than ${ASSIGN_MAX.toLocaleString("en")} items match; reassign at most ${ASSIGN_MAX.toLocaleString("en")} at a time (narrow the filter).`);
-  }
   if (assigneeId) {
     const assignee = await db.user.findUnique({ where: { id: assigneeId }, select: { active: true } });
     if (!assignee?.active) throw new AppError("INVALID", "Assign to an active user.");
   }
   return db.$transaction(async (tx) => {
+    // By filter: the matching ids first (at most one past the cap), so the cap holds whatever is added meanwhile.
+    let ids = itemIds;
+    if (!ids) {
+      const where: Prisma.ItemWhereInput = { AND: [itemWhere(actor, filter!).where, REASSIGNABLE] };
+      ids = (await tx.item.findMany({ where, select: { id: true }, take: ASSIGN_MAX + 1 })).map((r) => r.id);
+      if (ids.length > ASSIGN_MAX) throw new AppError("INVALID", `More than ${ASSIGN_MAX.toLocaleString("en")} items match; reassign at most ${ASSIGN_MAX.toLocaleString("en")} at a time (narrow the filter).`);
+    }
     const assigned = await tx.item.updateManyAndReturn({
-      where,
+      where: { AND: [{ id: { in: ids } }, REASSIGNABLE] },
       data: { assigneeId },
       select: { id: true },
     });

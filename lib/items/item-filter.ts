@@ -4,6 +4,9 @@ import type { Actor } from "../auth/types";
 import type { Prisma } from "../generated/prisma/client";
 import type { TItemFilter } from "./schemas";
 
+/** What can be handed to someone else: drafts and items with requested changes. */
+export const REASSIGNABLE: Prisma.ItemWhereInput = { status: { in: ["DRAFT", "CHANGES_REQUESTED"] } };
+
 /** → the where, and the author filter it applied ("me", "all" or a user id; annotators default to "me"). */
 export function itemWhere(actor: Actor, filter: TItemFilter): { where: Prisma.ItemWhereInput; author: string } {
   // Annotators see their own work unless they ask for everyone's.

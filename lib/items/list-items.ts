@@ -1,6 +1,7 @@
 import "server-only";
 // GET /api/items and /items: most recently edited first, keyset-paginated, filtered by status, author, source, seed
-// (item-filter.ts); with the total for the filter when asked (?total=1: the items page asks when a lead selects a page).
+// (item-filter.ts); when asked (?total=1: the items page asks when a lead selects a page), with how many of the
+// filter's items a reassignment would move.
 import { getDb } from "../db";
 import { assertCan } from "../auth/permissions";
 import type { Actor } from "../auth/types";
@@ -8,7 +9,7 @@ import { latexExcerpt } from "../latex/excerpt";
 import { afterCursor, decodeCursor, encodeCursor } from "../pagination/cursor";
 import { itemTitle } from "./item-title";
 import { ASSIGN_MAX } from "../seeds/schemas";
-import { itemWhere } from "./item-filter";
+import { REASSIGNABLE, itemWhere } from "./item-filter";
 import { ZListItemsQuery } from "./schemas";
 
 export type ItemListRow = {
@@ -24,7 +25,7 @@ export type ItemListRow = {
   assignee: { id: string; name: string } | null;
   updatedAt: string;
 };
-/** `total` (asked for by pages that reassign) is exact up to ASSIGN_MAX; past it `totalCapped` says "more". */
+/** `total` (asked for by pages that reassign: the reassignable items of the filter) is exact up to ASSIGN_MAX; past it `totalCapped` says "more". */
 export type ItemPage = { items: ItemListRow[]; nextCursor: string | null; author: string; total?: number; totalCapped?: boolean };
 
 const EXCERPT_CHARS = 160;
@@ -45,8 +46,9 @@ export async function listItems(actor: Actor, rawQuery: unknown, { withTotal = f
       seed: { select: { id: true, title: true, location: true, source: { select: { identifier: true } } } },
     },
   }),
-  // Counting stops past ASSIGN_MAX, as for seeds: more could not be reassigned at once anyway.
-  withTotal ? getDb().item.count({ where, take: ASSIGN_MAX + 1 }) : null]);
+  // The items of the filter a reassignment would move (drafts, changes requested); counting stops past
+  // ASSIGN_MAX, as for seeds: more could not be reassigned at once anyway.
+  withTotal ? getDb().item.count({ where: { AND: [where, REASSIGNABLE] }, take: ASSIGN_MAX + 1 }) : null]);
   const page = rows.slice(0, query.limit);
   return {
     author,

@@ -21,6 +21,23 @@ function lowerPriority(): void {
   }
 }
 
+/** Node's pool of small Buffers is an 8 KiB ArrayBuffer shared by many of them: never hand that one over. */
+const OWN_BUFFER_BYTES = 64 * 1024;
+
+/**
+ * The large byte arrays of a task's output (an export batch's lines), handed over to the server's thread instead
+ * of copied: looked for in the output and a few levels of small objects and arrays under it.
+ */
+function transferables(output: unknown, depth = 0, found = new Set<ArrayBuffer>()): ArrayBuffer[] {
+  if (output instanceof Uint8Array) {
+    if (output.buffer instanceof ArrayBuffer && output.buffer.byteLength >= OWN_BUFFER_BYTES) found.add(output.buffer);
+  } else if (depth < 3 && typeof output === "object" && output !== null) {
+    const values = Array.isArray(output) ? (output.length <= 16 ? output : []) : Object.values(output);
+    for (const v of values) transferables(v, depth + 1, found);
+  }
+  return [...found];
+}
+
 export function serveTasks(handlers: Handlers): void {
   const port = parentPort;
   if (!port) throw new Error("serveTasks runs in a worker thread.");
@@ -42,7 +59,7 @@ export function serveTasks(handlers: Handlers): void {
       const message = error instanceof Error ? error.message : String(error);
       reply = { id, ok: false, error: { message, refused: isRefusedInput(error) } };
     }
-    port.postMessage(reply);
+    port.postMessage(reply, reply.ok ? transferables(reply.output) : []);
   });
   port.postMessage({ ready: true } satisfies TaskReply);
 }

@@ -4,8 +4,8 @@ import "server-only";
 // yielded in row order, so the file is the same as encoded in one thread (lines are independent; the Parquet
 // writer, whose row groups span batches, runs here on the verl rows the threads build). With the rows parsed
 // and encoded in another thread, a download is no longer bound by what one thread can encode (measured: the
-// bench's native files went from ≈ 19,000 to ≈ 24,000 items/s on two cores). When the threads are all busy
-// (many downloads at once) a batch is encoded here instead of being refused. Release creation's one pass over the
+// bench's native files went from ≈ 19,000 to ≈ 24,000 items/s on two cores). When the pool is full (a
+// thousand batches waiting: many downloads at once) a batch is encoded here instead of being refused. Release creation's one pass over the
 // rows (every file of a split, hashed, and the manifest's counts) runs the same way.
 import { runTask, exportThreads } from "../../workers/run-task";
 import { isPoolBusy } from "../../workers/errors";
@@ -36,7 +36,7 @@ async function* inOrder<I, O>(inputs: AsyncIterable<I>, work: (input: I) => Prom
   while (inflight.length) yield await inflight.shift()!;
 }
 
-// a thread's bytes arrive as a Uint8Array over their own memory: viewed as a Buffer, not copied
+// a thread's bytes arrive as a Uint8Array over memory it handed over (serve.ts): viewed as a Buffer, not copied
 const asBuffer = (lines: Uint8Array) => Buffer.from(lines.buffer, lines.byteOffset, lines.byteLength);
 
 /** The file's bytes from its raw rows, in order. */

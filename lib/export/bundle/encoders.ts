@@ -32,7 +32,7 @@ export function createEncoder(kind: DataFileKind): FileEncoder {
 
 /**
  * A batch of rows as JSON Lines, written straight into one buffer (no string of the whole batch is built and
- * flattened). Not from Node's shared Buffer pool, so a worker thread can hand it over.
+ * flattened). Not from Node's shared Buffer pool, so a worker thread can hand its memory over (serve.ts).
  */
 export function jsonlBytes(kind: DataFileKind, rows: ReleaseRow[]): Buffer {
   const format = FORMATS[kind.format];

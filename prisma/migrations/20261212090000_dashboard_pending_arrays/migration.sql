@@ -10,9 +10,14 @@
 -- Writes that change no count (a seed's title, an audit event that is not a submission) record nothing: the
 -- trigger functions keep only the facts whose sum is not 0, and "dashboard_count_add" returns at once on none.
 
--- What is pending in the old form is folded first, then its table goes.
+-- What is pending in the old form is folded first, then its table goes. An app instance still running the old
+-- code may be writing or folding meanwhile: the fold's lock and a table lock make this the only one that folds
+-- and keep any writer out until the table is gone (its write then fails instead of being lost or counted twice).
+SELECT pg_advisory_xact_lock(4402120601);
+LOCK TABLE "DashboardCountDelta" IN ACCESS EXCLUSIVE MODE;
+WITH moved AS (DELETE FROM "DashboardCountDelta" RETURNING "fact", "sourceId", "personId", "day", "key", "n")
 INSERT INTO "DashboardCount" AS t ("fact", "sourceId", "personId", "day", "key", "n")
-SELECT "fact", "sourceId", "personId", "day", "key", sum("n")::int FROM "DashboardCountDelta"
+SELECT "fact", "sourceId", "personId", "day", "key", sum("n")::int FROM moved
 GROUP BY 1, 2, 3, 4, 5 HAVING sum("n") <> 0
 ORDER BY 1, 2, 3, 4, 5
 ON CONFLICT ("fact", "sourceId", "personId", "day", "key") DO UPDATE SET "n" = t."n" + excluded."n";
