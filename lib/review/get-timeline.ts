@@ -16,6 +16,7 @@ const EVENT_TEXT: Record<string, string> = {
   "item.edit-approved": "edited the approved item: a new draft",
 };
 const LIMIT = 200;
+const TIE_ORDER: Record<TimelineEntry["kind"], number> = { event: 0, decision: 1, comment: 2, checks: 3, submitted: 4, saved: 5, created: 6 };
 
 export async function getTimeline(actor: Actor, itemId: string): Promise<TimelineEntry[]> {
   assertCan(actor, "item.read");
@@ -39,5 +40,7 @@ export async function getTimeline(actor: Actor, itemId: string): Promise<Timelin
     ...comments.map((c): TimelineEntry => ({ at: c.createdAt.toISOString(), kind: "comment", who: c.author.name, text: `commented${c.field ? ` on ${(FIELD_LABELS[c.field as keyof ItemFields] ?? c.field).toLowerCase()}` : ""}: ${c.body}` })),
     ...events.map((e): TimelineEntry => ({ at: e.createdAt.toISOString(), kind: "event", who: e.actor?.name ?? null, text: EVENT_TEXT[e.action] ?? e.action })),
   ];
-  return entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, LIMIT);
+  // Newest first; entries of the same moment (one transaction: a save and the status change it made) in a fixed
+  // order, the change before the save that caused it.
+  return entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : TIE_ORDER[a.kind] - TIE_ORDER[b.kind])).slice(0, LIMIT);
 }

@@ -103,8 +103,17 @@ describe("review decisions", () => {
     await decideItem(lead, second.id, { version: second.version, decision: "APPROVE" });
     const edited = await saveItem(author, second.id, { version: second.version, solution: `${GOOD_ITEM.solution} Revised.` });
     expect(await getDb().auditEvent.findFirst({ where: { entityId: second.id, action: "item.edit-approved" } })).toMatchObject({ actorId: author.id, data: { from: "APPROVED", to: "DRAFT", version: edited.version } });
+    // the save and the status change it made, at one moment (as in one transaction): the change is listed first
+    const moment = new Date(Date.now() + 3_600_000); // later than everything else of the item
+    await getDb().itemRevision.updateMany({ where: { itemId: second.id, version: edited.version }, data: { createdAt: moment } });
+    await getDb().auditEvent.updateMany({ where: { entityId: second.id, action: "item.edit-approved" }, data: { createdAt: moment } });
+    await getDb().$executeRaw`UPDATE "Review" SET "createdAt" = ${moment}::timestamptz - interval '1 minute' WHERE "itemId" = ${second.id}::uuid`;
+    await getDb().$executeRaw`UPDATE "CheckRun" SET "createdAt" = ${moment}::timestamptz - interval '1 minute' WHERE "itemId" = ${second.id}::uuid`;
     const review = await getReview(lead, second.id);
-    expect(review.timeline[0]).toMatchObject({ kind: "event", text: "edited the approved item: a new draft" });
+    expect(review.timeline.slice(0, 2)).toMatchObject([
+      { kind: "event", text: "edited the approved item: a new draft" },
+      { kind: "saved", text: `saved v${edited.version}` },
+    ]);
     // A save that changes no status records nothing more.
     await saveItem(author, second.id, { version: edited.version, solution: `${GOOD_ITEM.solution} Revised twice.` });
     expect(await getDb().auditEvent.count({ where: { entityId: second.id, action: { in: ["item.withdraw", "item.edit-approved"] } } })).toBe(1);
