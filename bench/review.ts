@@ -106,32 +106,30 @@ async function benchClaims(data: ScaleData): Promise<void> {
   process.env.MAX_OPEN_CLAIMS = "1000";
   resetEnvCache();
   const claimers = await Promise.all(data.annotatorEmails.slice(0, 20).map(userAs));
-  const round = async (claims: number) => {
-    const latencies: number[] = [];
-    const claimed = new Set<string>();
+  const latencies: number[] = [];
+  const claimed = new Set<string>();
+  const claim = async (who: (typeof claimers)[number]) => {
+    const start = performance.now();
+    const result = await claimNextSeed(who, {});
+    latencies.push(performance.now() - start);
+    if (result.seed) claimed.add(result.seed.id);
+  };
+  /** Run the claims, then their figures (and start over for the next measurement). */
+  const measured = async (run: () => Promise<void>) => {
+    await run();
+    const figures = { ...summarise(latencies), claims: latencies.length, distinct: claimed.size };
+    latencies.length = 0;
+    claimed.clear();
+    return figures;
+  };
+  const round = (claims: number) => measured(async () => {
     await Promise.all(claimers.map(async (who) => {
-      for (let i = 0; i < claims; i++) {
-        const start = performance.now();
-        const result = await claimNextSeed(who, {});
-        latencies.push(performance.now() - start);
-        if (result.seed) claimed.add(result.seed.id);
-      }
+      for (let i = 0; i < claims; i++) await claim(who);
     }));
-    return { ...summarise(latencies), claims: latencies.length, distinct: claimed.size };
-  };
-  const bursts = async (count: number) => {
-    const latencies: number[] = [];
-    const claimed = new Set<string>();
-    for (let b = 0; b < count; b++) {
-      await Promise.all(claimers.map(async (who) => {
-        const start = performance.now();
-        const result = await claimNextSeed(who, {});
-        latencies.push(performance.now() - start);
-        if (result.seed) claimed.add(result.seed.id);
-      }));
-    }
-    return { ...summarise(latencies), claims: latencies.length, distinct: claimed.size };
-  };
+  });
+  const bursts = (count: number) => measured(async () => {
+    for (let b = 0; b < count; b++) await Promise.all(claimers.map(claim));
+  });
   const w = await round(5);
   console.log(`review: claim-next, warm-up (20 concurrent claimers × 5, first claims of the process): p50 ${ms(w.p50)}, p95 ${ms(w.p95)} (${load()})`);
   const b = await bursts(25);
